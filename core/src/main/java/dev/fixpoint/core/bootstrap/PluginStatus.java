@@ -1,0 +1,15 @@
+package dev.fixpoint.core.bootstrap;
+
+/**
+ * The outcome of loading one plugin.
+ *
+ * @param id          the plugin id, or its class name if it failed before an id was known
+ * @param version     the plugin version, empty if unknown
+ * @param description the plugin's one-line description, empty if unknown
+ * @param loaded      whether it is part of the running injector
+ * @param failure     why it failed (empty when loaded)
+ * @param cause       the exception that made it fail, or null
+ */
+public record PluginStatus(String id, String version, String description, boolean loaded,
+                           String failure, Throwable cause) {
+}
