@@ -206,7 +206,14 @@ final class JavaFactorizations {
             }
             double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
             tau[j] = (beta - alpha) / beta;
-            JavaBlas.scal(m - j - 1, 1 / (alpha - beta), a, cj + j + 1, 1);
+            double d = alpha - beta;
+            if (Math.abs(d) >= SFMIN) {
+                JavaBlas.scal(m - j - 1, 1 / d, a, cj + j + 1, 1);
+            } else {                                // 1/d would overflow: divide instead
+                for (int i = j + 1; i < m; i++) {
+                    a[cj + i] /= d;
+                }
+            }
             a[cj + j] = beta;
             applyReflector(m, j, a, cj, tau[j], a, lda, j + 1, n);
         }

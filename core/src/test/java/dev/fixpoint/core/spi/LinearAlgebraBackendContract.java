@@ -287,7 +287,7 @@ public abstract class LinearAlgebraBackendContract {
     @Test
     void syrkUpdatesOnlyTheRequestedTriangle() {
         Random r = new Random(41);
-        int[][] shapes = {{5, 3}, {1, 1}, {40, 70}, {3, 0}, {0, 2}, {9, 1}};
+        int[][] shapes = {{5, 3}, {1, 1}, {40, 70}, {150, 20}, {3, 0}, {0, 2}, {9, 1}};
         for (Triangle uplo : Triangle.values()) {
             for (Transpose t : TRANS) {
                 for (int[] s : shapes) {
