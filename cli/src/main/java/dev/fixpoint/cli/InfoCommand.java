@@ -5,18 +5,8 @@ import dev.fixpoint.core.bootstrap.Fixpoint;
 import dev.fixpoint.core.bootstrap.PluginStatus;
 import dev.fixpoint.core.linalg.Backends;
 import dev.fixpoint.core.linalg.ProviderStatus;
-import dev.fixpoint.core.spi.FixpointPlugin;
-import dev.fixpoint.core.spi.Suite;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -57,14 +47,13 @@ final class InfoCommand implements Callable<Integer> {
         }
         out.print(providers.render("  "));
 
-        Map<String, Long> suitesPerPlugin = suitesPerPlugin(fixpoint);
         List<PluginStatus> loaded = fixpoint.plugins().stream().filter(PluginStatus::loaded).toList();
         out.println();
         out.println("plugins loaded: " + (loaded.isEmpty() ? "none" : ""));
         if (!loaded.isEmpty()) {
             TextTable plugins = new TextTable(new String[]{"id", "version", "suites", "description"}, false, false, true);
             for (PluginStatus p : loaded) {
-                plugins.row(p.id(), p.version(), Long.toString(suitesPerPlugin.getOrDefault(p.id(), 0L)), p.description());
+                plugins.row(p.id(), p.version(), Integer.toString(p.suites().size()), p.description());
             }
             out.print(plugins.render("  "));
         }
@@ -85,36 +74,5 @@ final class InfoCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * Counts the registered suites of each loaded plugin. {@link PluginStatus} does not carry the
-     * count, so the plugins are asked again (their constructors are cheap and do no I/O by contract);
-     * a plugin that cannot be asked counts 0.
-     */
-    private Map<String, Long> suitesPerPlugin(Fixpoint fixpoint) {
-        Set<String> registered = new HashSet<>(fixpoint.suites().names());
-        Map<String, Long> counts = new HashMap<>();
-        List<FixpointPlugin> plugins = new ArrayList<>(root.extraPlugins());
-        Iterator<FixpointPlugin> it = ServiceLoader.load(FixpointPlugin.class,
-                Thread.currentThread().getContextClassLoader()).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                plugins.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                // already reported as a failed plugin by the bootstrap
-            }
-        }
-        for (FixpointPlugin p : plugins) {
-            try {
-                counts.putIfAbsent(p.id(), p.suites().stream().map(Suite::name).filter(registered::contains).count());
-            } catch (RuntimeException | LinkageError e) {
-                // already reported as a failed plugin by the bootstrap
-            }
-        }
-        return counts;
     }
 }

@@ -174,7 +174,8 @@ public final class Fixpoint {
                 }
                 accepted.put(c.id, c);
                 c.suites.forEach(s -> suiteOwners.put(s.name(), c.id));
-                statuses.add(new PluginStatus(c.id, c.version, c.description, true, "", null));
+                statuses.add(new PluginStatus(c.id, c.version, c.description, true,
+                        c.suites.stream().map(Suite::name).toList(), "", null));
                 LOG.info("plugin {} {} loaded ({} suites)", c.id, c.version, c.suites.size());
             }
 
@@ -215,7 +216,7 @@ public final class Fixpoint {
                         + " (strict mode; run without strict mode to load the other plugins)", cause);
             }
             LOG.warn("plugin {} failed to load: {}", id, why);
-            statuses.add(new PluginStatus(id, version, description, false, why, cause));
+            statuses.add(new PluginStatus(id, version, description, false, List.of(), why, cause));
         }
     }
 
