@@ -1,13 +1,22 @@
 package dev.fixpoint.benchmarks;
 
-import dev.fixpoint.core.linalg.BackendSelection;
-import dev.fixpoint.core.linalg.Backends;
-import dev.fixpoint.core.linalg.ProviderStatus;
+import dev.fixpoint.core.spi.BackendProvider;
 import dev.fixpoint.core.spi.LinearAlgebraBackend;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.ServiceLoader;
 
 /**
  * Obtains a backend by provider name for a benchmark trial, and fills operands reproducibly.
+ *
+ * <p><b>Only the measured provider is loaded.</b> Unlike {@link dev.fixpoint.core.linalg.Backends#select},
+ * which loads every provider, a benchmark fork loads just the one it measures. Native BLAS libraries
+ * in one process interpose on each other: once {@code dev.ludovic.netlib} has loaded the system
+ * {@code libopenblas.so.0}, jblas' own {@code dgemm_} calls resolve to the system OpenBLAS (measured:
+ * n = 2000 gemm through jblas took 175 ms with the system library loaded first, against 715 ms for jblas'
+ * bundled library, and followed {@code OPENBLAS_NUM_THREADS}), so a "jblas" figure from such a JVM
+ * would silently measure OpenBLAS.
  *
  * <p>JMH has no "assume": when the requested backend is not available on this machine, {@link #require}
  * throws from {@code @Setup} with the reason (for example the missing native library). JMH then reports
@@ -20,22 +29,25 @@ final class BenchmarkBackends {
 
     /**
      * @param name provider name, e.g. {@code "openblas"}
-     * @return that provider's backend, probed afresh in this (forked) JVM
-     * @throws IllegalStateException if the provider is unknown or unavailable, saying why
+     * @return a backend from that provider, the only one loaded in this (forked) JVM
+     * @throws IllegalStateException if no provider has that name or it fails to load, saying why
      */
     static LinearAlgebraBackend require(String name) {
-        BackendSelection selection = Backends.select(null, BenchmarkBackends.class.getClassLoader());
-        return selection.available(name).orElseThrow(() -> new IllegalStateException(
-                "backend '" + name + "' is not available, skipping this combination: " + reason(selection, name)
-                        + " (available: " + selection.availableNames() + ")"));
-    }
-
-    private static String reason(BackendSelection selection, String name) {
-        return selection.statuses().stream()
-                .filter(s -> s.name().equals(name))
-                .map(ProviderStatus::reason)
-                .findFirst()
-                .orElse("no provider named '" + name + "' on the class path");
+        List<String> known = new ArrayList<>();
+        for (BackendProvider provider : ServiceLoader.load(BackendProvider.class,
+                BenchmarkBackends.class.getClassLoader())) {
+            if (provider.name().equals(name)) {
+                try {
+                    return provider.load();
+                } catch (Exception | LinkageError e) {
+                    throw new IllegalStateException("backend '" + name + "' is not available, skipping this "
+                            + "combination: " + e, e);
+                }
+            }
+            known.add(provider.name());
+        }
+        throw new IllegalStateException("no backend provider named '" + name + "' on the class path; known: "
+                + known);
     }
 
     /** @return {@code n} uniform values in [-1, 1) from a fixed seed */
