@@ -46,6 +46,10 @@ final class BlasBenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv", description = "Also write the results as CSV (atomically).")
     private Path csv;
 
+    @Option(names = "--in-process", description = "Measure every backend in this JVM. By default, when several "
+            + "backends are measured, each runs in its own JVM so that no other native BLAS can take over its symbols.")
+    private boolean inProcess;
+
     @Override
     public Integer call() throws IOException {
         FixpointCommand root = bench.root;
@@ -57,17 +61,30 @@ final class BlasBenchCommand implements Callable<Integer> {
         if (!(budgetSeconds > 0)) {
             throw new FixpointException("Usage", "--budget must be a positive number of seconds, got " + budgetSeconds);
         }
-        BackendSelection selection = Backends.select(null, Thread.currentThread().getContextClassLoader());
-        List<LinearAlgebraBackend> chosen = chosenBackends(selection);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<String> names = chosenNames(loader);
+        boolean isolated = !inProcess && names.size() > 1;
 
         MachineDescription machine = MachineDescription.current();
         BlasThroughput throughput = new BlasThroughput(budgetSeconds, seed);
         ProgressListener progress = root.progress();
         List<BlasThroughput.Measurement> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        progress.begin("bench blas", 2L * chosen.size() * sizes.size());
+        progress.begin("bench blas", isolated ? names.size() : 2L * names.size() * sizes.size());
         try {
-            for (LinearAlgebraBackend b : chosen) {
+            for (String name : names) {
+                if (isolated) {
+                    progress.status(name + " (separate JVM)");
+                    try {
+                        results.addAll(IsolatedBench.measure(name, sizes, budgetSeconds, seed));
+                    } catch (FixpointException e) {
+                        failures.add(name + ": " + FailureReporter.firstLine(e.getMessage()));
+                    }
+                    progress.advance(1);
+                    continue;
+                }
+                // loads only this provider (selection by name), so no other native BLAS is in the process
+                LinearAlgebraBackend b = Backends.select(name, loader).backend();
                 for (String routine : List.of("dgemm", "dgemv")) {
                     for (int n : sizes) {
                         progress.status(b.name() + " " + routine + " n=" + n);
@@ -105,18 +122,29 @@ final class BlasBenchCommand implements Callable<Integer> {
         return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private List<LinearAlgebraBackend> chosenBackends(BackendSelection selection) {
+    /** The backends to measure: the named ones (checked to be available) or every available one. */
+    private List<String> chosenNames(ClassLoader loader) {
+        BackendSelection selection = null;
         if (backends == null || backends.isEmpty()) {
-            return selection.availableNames().stream().map(n -> selection.available(n).orElseThrow()).toList();
+            selection = Backends.select(null, loader);
+            return selection.availableNames();
         }
-        List<LinearAlgebraBackend> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String name : backends) {
             String n = name.trim().toLowerCase(Locale.ROOT);
-            LinearAlgebraBackend b = selection.available(n).orElseThrow(() -> new FixpointException("UnknownBackend",
-                    "--backends: '" + n + "' is not an available backend; available: "
-                            + String.join(", ", selection.availableNames()) + " (see 'fixpoint info' for why others are not)"));
-            if (!out.contains(b)) {
-                out.add(b);
+            if (selection == null && backends.size() == 1) {
+                Backends.select(n, loader); // throws [fixpoint/UnknownBackend] listing the available ones
+            } else {
+                if (selection == null) {
+                    selection = Backends.select(null, loader);
+                }
+                if (selection.available(n).isEmpty()) {
+                    throw new FixpointException("UnknownBackend", "--backends: '" + n + "' is not an available backend; available: "
+                            + String.join(", ", selection.availableNames()) + " (see 'fixpoint info' for why others are not)");
+                }
+            }
+            if (!out.contains(n)) {
+                out.add(n);
             }
         }
         return out;

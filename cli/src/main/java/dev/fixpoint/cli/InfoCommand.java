@@ -43,7 +43,7 @@ final class InfoCommand implements Callable<Integer> {
                 false, false, true);
         for (ProviderStatus s : fixpoint.backendSelection().statuses()) {
             providers.row(s.chosen() ? "*" : "", s.name(), Integer.toString(s.priority()),
-                    s.available() ? "yes" : "no", s.reason(), s.description());
+                    s.available() ? "yes" : s.probed() ? "no" : "not loaded", s.reason(), s.description());
         }
         out.print(providers.render("  "));
 

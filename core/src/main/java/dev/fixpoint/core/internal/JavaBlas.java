@@ -97,13 +97,13 @@ final class JavaBlas {
 
     static void gemv(Transpose trans, int m, int n, double alpha, double[] a, int offA, int lda,
                      double[] x, int offX, int incX, double beta, double[] y, int offY, int incY) {
-        if (m == 0 || n == 0 || (alpha == 0 && beta == 1)) {
-            return;
-        }
         boolean t = trans.isTransposed();
         int leny = t ? n : m;
+        if (leny == 0 || (alpha == 0 && beta == 1)) {
+            return;
+        }
         scaleVector(leny, beta, y, offY, incY);
-        if (alpha == 0) {
+        if (alpha == 0 || m == 0 || n == 0) { // an empty inner dimension contributes nothing
             return;
         }
         if (!t) {

@@ -2,6 +2,7 @@ package dev.fixpoint.core.internal;
 
 import dev.fixpoint.core.spi.BlasArguments;
 import dev.fixpoint.core.spi.LinearAlgebraBackend;
+import dev.fixpoint.core.spi.NativeStack;
 import dev.fixpoint.core.spi.Transpose;
 import dev.fixpoint.core.spi.Triangle;
 import java.util.regex.Matcher;
@@ -28,6 +29,9 @@ import org.jblas.NativeBlas;
  *   <li>{@link #gelsd} passes {@code RCOND = 2⁻⁵²} (Java's machine epsilon) so that singular values
  *       {@code ≤ ε·s_max} are treated as zero, as the SPI documents; {@code RCOND = −1} would use
  *       LAPACK's {@code DLAMCH('E') = 2⁻⁵³} instead.</li>
+ *   <li>LAPACK calls run on {@link NativeStack} threads: if the system OpenBLAS was loaded into the
+ *       same process (the {@code openblas} provider), the dynamic linker may resolve jblas' LAPACK and
+ *       BLAS symbols to it, and its threaded drivers overflow a normal Java thread's stack.</li>
  * </ul>
  * Thread-safe (the bundled OpenBLAS is single-threaded and the natives keep no state).
  */
@@ -136,6 +140,11 @@ public final class JblasBackend implements LinearAlgebraBackend {
         BlasArguments.checkGemv(trans, m, n, a, offA, lda, x, offX, incX, y, offY, incY);
         if (m > 0 && n > 0) {
             NativeBlas.dgemv(trans.blasChar(), m, n, alpha, a, offA, lda, x, offX, incX, beta, y, offY, incY);
+        } else if (beta != 1) { // empty inner dimension: y ← beta·y, not reading y when beta = 0
+            int leny = trans.isTransposed() ? n : m;
+            for (int i = 0, iy = offY; i < leny; i++, iy += incY) {
+                y[iy] = beta == 0 ? 0 : beta * y[iy];
+            }
         }
     }
 
@@ -188,6 +197,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int gesv(int n, int nrhs, double[] a, int lda, int[] ipiv, double[] b, int ldb) {
+        return NativeStack.call(() -> gesvOnLargeStack(n, nrhs, a, lda, ipiv, b, ldb));
+    }
+
+    private int gesvOnLargeStack(int n, int nrhs, double[] a, int lda, int[] ipiv, double[] b, int ldb) {
         BlasArguments.checkGesv(n, nrhs, a, lda, ipiv, b, ldb);
         if (n == 0) {
             return 0;
@@ -197,6 +210,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int posv(Triangle uplo, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
+        return NativeStack.call(() -> posvOnLargeStack(uplo, n, nrhs, a, lda, b, ldb));
+    }
+
+    private int posvOnLargeStack(Triangle uplo, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
         BlasArguments.checkPosv(uplo, n, nrhs, a, lda, b, ldb);
         if (n == 0) {
             return 0;
@@ -206,6 +223,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int syev(boolean computeVectors, Triangle uplo, int n, double[] a, int lda, double[] w) {
+        return NativeStack.call(() -> syevOnLargeStack(computeVectors, uplo, n, a, lda, w));
+    }
+
+    private int syevOnLargeStack(boolean computeVectors, Triangle uplo, int n, double[] a, int lda, double[] w) {
         BlasArguments.checkSyev(uplo, n, a, lda, w);
         if (n == 0) {
             return 0;
@@ -222,6 +243,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int gesvd(int m, int n, double[] a, int lda, double[] s, double[] u, int ldu, double[] vt, int ldvt) {
+        return NativeStack.call(() -> gesvdOnLargeStack(m, n, a, lda, s, u, ldu, vt, ldvt));
+    }
+
+    private int gesvdOnLargeStack(int m, int n, double[] a, int lda, double[] s, double[] u, int ldu, double[] vt, int ldvt) {
         BlasArguments.checkGesvd(m, n, a, lda, s, u, ldu, vt, ldvt);
         if (m == 0 || n == 0) {
             return 0;
@@ -239,6 +264,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int geqrf(int m, int n, double[] a, int lda, double[] tau) {
+        return NativeStack.call(() -> geqrfOnLargeStack(m, n, a, lda, tau));
+    }
+
+    private int geqrfOnLargeStack(int m, int n, double[] a, int lda, double[] tau) {
         BlasArguments.checkGeqrf(m, n, a, lda, tau);
         if (m == 0 || n == 0) {
             return 0;
@@ -254,6 +283,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int orgqr(int m, int n, int k, double[] a, int lda, double[] tau) {
+        return NativeStack.call(() -> orgqrOnLargeStack(m, n, k, a, lda, tau));
+    }
+
+    private int orgqrOnLargeStack(int m, int n, int k, double[] a, int lda, double[] tau) {
         BlasArguments.checkOrgqr(m, n, k, a, lda, tau);
         if (n == 0) {
             return 0;
@@ -270,6 +303,10 @@ public final class JblasBackend implements LinearAlgebraBackend {
 
     @Override
     public int gelsd(int m, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
+        return NativeStack.call(() -> gelsdOnLargeStack(m, n, nrhs, a, lda, b, ldb));
+    }
+
+    private int gelsdOnLargeStack(int m, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
         BlasArguments.checkGelsd(m, n, nrhs, a, lda, b, ldb);
         if (m == 0 || n == 0 || nrhs == 0) {
             for (int r = 0; r < nrhs; r++) {    // minimum-norm solution of an empty system: zero

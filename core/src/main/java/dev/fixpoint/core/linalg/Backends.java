@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * else the available provider with the highest priority. The choice and the reason every other
  * provider was not chosen are logged at INFO and kept in the {@link BackendSelection}.
  *
+ * <p>When a backend is requested by name, only that provider is loaded: native BLAS libraries
+ * export the same symbols, and once the system OpenBLAS is loaded the dynamic linker can resolve
+ * jblas' own BLAS calls to it, so "jblas" would silently run another library.
+ *
  * <p>{@link #current()} is the process-wide backend used by {@link dev.fixpoint.core.Tensor}; it is
  * selected once, on first use. {@link #select(String, ClassLoader)} probes afresh without touching it.
  */
@@ -86,53 +90,49 @@ public final class Backends {
         providers.sort(Comparator.comparingInt(BackendProvider::priority).reversed()
                 .thenComparing(BackendProvider::name));
 
+        boolean known = requested == null || providers.stream().anyMatch(p -> p.name().equals(requested));
         Map<String, LinearAlgebraBackend> loaded = new LinkedHashMap<>();
         Map<String, String> failure = new LinkedHashMap<>();
         for (BackendProvider p : providers) {
-            try {
-                LinearAlgebraBackend b = p.load();
-                BackendSelfTest.check(b);
-                loaded.put(p.name(), b);
-            } catch (Throwable t) { // natives failing to load throw Errors; report them, don't die
-                failure.put(p.name(), describe(t));
+            if (requested == null || !known || p.name().equals(requested)) {
+                probe(p, loaded, failure);
             }
         }
-
-        String chosen;
-        if (requested != null) {
-            boolean known = providers.stream().anyMatch(p -> p.name().equals(requested));
-            if (!known) {
-                throw new UnknownBackendException("no backend named '" + requested + "'; available: "
-                        + String.join(", ", loaded.keySet()) + " (set -D" + PROPERTY + "= or "
-                        + ENVIRONMENT + " to one of them, or leave both unset)");
-            }
-            if (!loaded.containsKey(requested)) {
-                throw new UnknownBackendException("backend '" + requested + "' is not available: "
-                        + failure.get(requested) + "; available: " + String.join(", ", loaded.keySet()));
-            }
-            chosen = requested;
-        } else {
-            if (loaded.isEmpty()) {
-                throw new UnknownBackendException("no linear-algebra backend is available: " + failure);
-            }
-            chosen = loaded.keySet().iterator().next(); // providers are in priority order
+        if (requested != null && !known) {
+            throw new UnknownBackendException("no backend named '" + requested + "'; available: "
+                    + String.join(", ", loaded.keySet()) + " (set -D" + PROPERTY + "= or "
+                    + ENVIRONMENT + " to one of them, or leave both unset)");
         }
+        if (requested != null && !loaded.containsKey(requested)) {
+            for (BackendProvider p : providers) { // to list the alternatives
+                if (!p.name().equals(requested)) {
+                    probe(p, loaded, failure);
+                }
+            }
+            throw new UnknownBackendException("backend '" + requested + "' is not available: "
+                    + failure.get(requested) + "; available: " + String.join(", ", loaded.keySet()));
+        }
+        if (loaded.isEmpty()) {
+            throw new UnknownBackendException("no linear-algebra backend is available: " + failure);
+        }
+        String chosen = requested != null ? requested : loaded.keySet().iterator().next(); // priority order
 
         List<ProviderStatus> statuses = new ArrayList<>();
         for (BackendProvider p : providers) {
+            boolean probed = loaded.containsKey(p.name()) || failure.containsKey(p.name());
             boolean ok = loaded.containsKey(p.name());
             boolean isChosen = p.name().equals(chosen);
             String reason;
             if (isChosen) {
                 reason = requested != null ? "requested by name" : "highest priority among available providers";
+            } else if (!probed) {
+                reason = "not loaded: '" + chosen + "' was requested by name";
             } else if (!ok) {
                 reason = "unavailable: " + failure.get(p.name());
-            } else if (requested != null) {
-                reason = "available, but '" + chosen + "' was requested";
             } else {
                 reason = "available, lower priority than '" + chosen + "'";
             }
-            statuses.add(new ProviderStatus(p.name(), p.priority(), p.description(), ok, isChosen, reason));
+            statuses.add(new ProviderStatus(p.name(), p.priority(), p.description(), probed, ok, isChosen, reason));
         }
         BackendSelection selection = new BackendSelection(loaded.get(chosen), statuses, loaded);
         for (ProviderStatus s : statuses) {
@@ -143,6 +143,16 @@ public final class Backends {
             }
         }
         return selection;
+    }
+
+    private static void probe(BackendProvider p, Map<String, LinearAlgebraBackend> loaded, Map<String, String> failure) {
+        try {
+            LinearAlgebraBackend b = p.load();
+            BackendSelfTest.check(b);
+            loaded.put(p.name(), b);
+        } catch (Throwable t) { // natives failing to load throw Errors; report them, don't die
+            failure.put(p.name(), describe(t));
+        }
     }
 
     private static List<BackendProvider> discover(ClassLoader loader) {

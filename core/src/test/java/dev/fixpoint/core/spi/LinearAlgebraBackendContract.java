@@ -176,7 +176,7 @@ public abstract class LinearAlgebraBackendContract {
                     }
                     double[] want = y.clone();
                     double[] tol = new double[y.length];
-                    if (m > 0 && n > 0) {
+                    { // an empty inner dimension gives alpha·0 + beta·y, and beta = 0 never reads y
                         for (int i = 0; i < ly; i++) {
                             double acc = 0;
                             double mag = 0;

@@ -1,10 +1,8 @@
 package dev.fixpoint.openblas;
 
-import static dev.fixpoint.openblas.ArgumentCheck.matrix;
-import static dev.fixpoint.openblas.ArgumentCheck.option;
-import static dev.fixpoint.openblas.ArgumentCheck.vector;
-
+import dev.fixpoint.core.spi.BlasArguments;
 import dev.fixpoint.core.spi.LinearAlgebraBackend;
+import dev.fixpoint.core.spi.NativeStack;
 import dev.fixpoint.core.spi.Transpose;
 import dev.fixpoint.core.spi.Triangle;
 import dev.ludovic.netlib.blas.NativeBLAS;
@@ -14,7 +12,8 @@ import java.util.Objects;
 /**
  * {@link LinearAlgebraBackend} over the system OpenBLAS, reached through {@code dev.ludovic.netlib}'s
  * JNI classes. BLAS calls go straight to OpenBLAS (which multithreads level-3 routines itself); the
- * LAPACK routines are in {@link OpenBlasLapack}. Every argument is validated in Java first, so a bad
+ * LAPACK routines are in {@link OpenBlasLapack} and run on {@link NativeStack} threads, because
+ * OpenBLAS's threaded LAPACK drivers need more stack than a Java thread has. Every argument is validated in Java first, so a bad
  * call throws {@link IllegalArgumentException} rather than reaching native code. Stateless, hence
  * thread-safe.
  */
@@ -36,8 +35,7 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
 
     @Override
     public double dot(int n, double[] x, int offX, int incX, double[] y, int offY, int incY) {
-        vector("DDOT", "x", x, offX, n, incX);
-        vector("DDOT", "y", y, offY, n, incY);
+        BlasArguments.checkTwoVectors("dot", n, x, offX, incX, y, offY, incY);
         try {
             return n == 0 ? 0.0 : blas.ddot(n, x, offX, incX, y, offY, incY);
         } catch (IndexOutOfBoundsException e) {
@@ -47,8 +45,7 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
 
     @Override
     public void axpy(int n, double alpha, double[] x, int offX, int incX, double[] y, int offY, int incY) {
-        vector("DAXPY", "x", x, offX, n, incX);
-        vector("DAXPY", "y", y, offY, n, incY);
+        BlasArguments.checkTwoVectors("axpy", n, x, offX, incX, y, offY, incY);
         if (n == 0 || alpha == 0.0) {
             return;
         }
@@ -61,7 +58,7 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
 
     @Override
     public void scal(int n, double alpha, double[] x, int offX, int incX) {
-        vector("DSCAL", "x", x, offX, n, incX);
+        BlasArguments.checkVector("scal", "x", x, offX, incX, n);
         if (n == 0) {
             return;
         }
@@ -74,7 +71,7 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
 
     @Override
     public double nrm2(int n, double[] x, int offX, int incX) {
-        vector("DNRM2", "x", x, offX, n, incX);
+        BlasArguments.checkVector("nrm2", "x", x, offX, incX, n);
         try {
             return n == 0 ? 0.0 : blas.dnrm2(n, x, offX, incX);
         } catch (IndexOutOfBoundsException e) {
@@ -87,12 +84,8 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
     @Override
     public void gemv(Transpose trans, int m, int n, double alpha, double[] a, int offA, int lda,
                      double[] x, int offX, int incX, double beta, double[] y, int offY, int incY) {
-        boolean t = option("DGEMV", "trans", trans).isTransposed();
-        matrix("DGEMV", "A", a, offA, m, n, lda);
-        int lenX = t ? m : n;
-        int lenY = t ? n : m;
-        vector("DGEMV", "x", x, offX, lenX, incX);
-        vector("DGEMV", "y", y, offY, lenY, incY);
+        BlasArguments.checkGemv(trans, m, n, a, offA, lda, x, offX, incX, y, offY, incY);
+        int lenY = trans.isTransposed() ? n : m;
         if (m == 0 || n == 0 || alpha == 0.0) {
             scale(y, offY, lenY, incY, beta);
             return;
@@ -115,14 +108,7 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
     public void gemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha,
                      double[] a, int offA, int lda, double[] b, int offB, int ldb,
                      double beta, double[] c, int offC, int ldc) {
-        boolean ta = option("DGEMM", "transA", transA).isTransposed();
-        boolean tb = option("DGEMM", "transB", transB).isTransposed();
-        ArgumentCheck.dimension("DGEMM", "m", m);
-        ArgumentCheck.dimension("DGEMM", "n", n);
-        ArgumentCheck.dimension("DGEMM", "k", k);
-        matrix("DGEMM", "A", a, offA, ta ? k : m, ta ? m : k, lda);
-        matrix("DGEMM", "B", b, offB, tb ? n : k, tb ? k : n, ldb);
-        matrix("DGEMM", "C", c, offC, m, n, ldc);
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
         if (m == 0 || n == 0) {
             return;
         }
@@ -144,12 +130,7 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
     @Override
     public void syrk(Triangle uplo, Transpose trans, int n, int k, double alpha, double[] a, int offA, int lda,
                      double beta, double[] c, int offC, int ldc) {
-        option("DSYRK", "uplo", uplo);
-        boolean t = option("DSYRK", "trans", trans).isTransposed();
-        ArgumentCheck.dimension("DSYRK", "n", n);
-        ArgumentCheck.dimension("DSYRK", "k", k);
-        matrix("DSYRK", "A", a, offA, t ? k : n, t ? n : k, lda);
-        matrix("DSYRK", "C", c, offC, n, n, ldc);
+        BlasArguments.checkSyrk(uplo, trans, n, k, a, offA, lda, c, offC, ldc);
         if (n == 0) {
             return;
         }
@@ -210,37 +191,37 @@ final class OpenBlasBackend implements LinearAlgebraBackend {
 
     @Override
     public int gesv(int n, int nrhs, double[] a, int lda, int[] ipiv, double[] b, int ldb) {
-        return lapack.gesv(n, nrhs, a, lda, ipiv, b, ldb);
+        return NativeStack.call(() -> lapack.gesv(n, nrhs, a, lda, ipiv, b, ldb));
     }
 
     @Override
     public int posv(Triangle uplo, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
-        return lapack.posv(uplo, n, nrhs, a, lda, b, ldb);
+        return NativeStack.call(() -> lapack.posv(uplo, n, nrhs, a, lda, b, ldb));
     }
 
     @Override
     public int syev(boolean computeVectors, Triangle uplo, int n, double[] a, int lda, double[] w) {
-        return lapack.syev(computeVectors, uplo, n, a, lda, w);
+        return NativeStack.call(() -> lapack.syev(computeVectors, uplo, n, a, lda, w));
     }
 
     @Override
     public int gesvd(int m, int n, double[] a, int lda, double[] s, double[] u, int ldu, double[] vt, int ldvt) {
-        return lapack.gesvd(m, n, a, lda, s, u, ldu, vt, ldvt);
+        return NativeStack.call(() -> lapack.gesvd(m, n, a, lda, s, u, ldu, vt, ldvt));
     }
 
     @Override
     public int geqrf(int m, int n, double[] a, int lda, double[] tau) {
-        return lapack.geqrf(m, n, a, lda, tau);
+        return NativeStack.call(() -> lapack.geqrf(m, n, a, lda, tau));
     }
 
     @Override
     public int orgqr(int m, int n, int k, double[] a, int lda, double[] tau) {
-        return lapack.orgqr(m, n, k, a, lda, tau);
+        return NativeStack.call(() -> lapack.orgqr(m, n, k, a, lda, tau));
     }
 
     @Override
     public int gelsd(int m, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
-        return lapack.gelsd(m, n, nrhs, a, lda, b, ldb);
+        return NativeStack.call(() -> lapack.gelsd(m, n, nrhs, a, lda, b, ldb));
     }
 
     @Override

@@ -1,11 +1,6 @@
 package dev.fixpoint.openblas;
 
-import static dev.fixpoint.openblas.ArgumentCheck.dimension;
-import static dev.fixpoint.openblas.ArgumentCheck.info;
-import static dev.fixpoint.openblas.ArgumentCheck.length;
-import static dev.fixpoint.openblas.ArgumentCheck.matrix;
-import static dev.fixpoint.openblas.ArgumentCheck.option;
-
+import dev.fixpoint.core.spi.BlasArguments;
 import dev.fixpoint.core.spi.Triangle;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
 import java.util.Arrays;
@@ -33,32 +28,21 @@ final class OpenBlasLapack {
     }
 
     int gesv(int n, int nrhs, double[] a, int lda, int[] ipiv, double[] b, int ldb) {
-        dimension("DGESV", "n", n);
-        dimension("DGESV", "nrhs", nrhs);
-        matrix("DGESV", "A", a, 0, n, n, lda);
-        length("DGESV", "ipiv", ipiv, n);
-        matrix("DGESV", "B", b, 0, n, nrhs, ldb);
+        BlasArguments.checkGesv(n, nrhs, a, lda, ipiv, b, ldb);
         intW info = new intW(0);
         lapack.dgesv(n, nrhs, a, lda, ipiv, b, ldb, info);
         return info("DGESV", info.val);
     }
 
     int posv(Triangle uplo, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
-        option("DPOSV", "uplo", uplo);
-        dimension("DPOSV", "n", n);
-        dimension("DPOSV", "nrhs", nrhs);
-        matrix("DPOSV", "A", a, 0, n, n, lda);
-        matrix("DPOSV", "B", b, 0, n, nrhs, ldb);
+        BlasArguments.checkPosv(uplo, n, nrhs, a, lda, b, ldb);
         intW info = new intW(0);
         lapack.dposv(letter(uplo.blasChar()), n, nrhs, a, lda, b, ldb, info);
         return info("DPOSV", info.val);
     }
 
     int syev(boolean computeVectors, Triangle uplo, int n, double[] a, int lda, double[] w) {
-        option("DSYEV", "uplo", uplo);
-        dimension("DSYEV", "n", n);
-        matrix("DSYEV", "A", a, 0, n, n, lda);
-        length("DSYEV", "w", w, n);
+        BlasArguments.checkSyev(uplo, n, a, lda, w);
         if (n == 0) {
             return 0;
         }
@@ -74,13 +58,8 @@ final class OpenBlasLapack {
     }
 
     int gesvd(int m, int n, double[] a, int lda, double[] s, double[] u, int ldu, double[] vt, int ldvt) {
-        dimension("DGESVD", "m", m);
-        dimension("DGESVD", "n", n);
+        BlasArguments.checkGesvd(m, n, a, lda, s, u, ldu, vt, ldvt);
         int p = Math.min(m, n);
-        matrix("DGESVD", "A", a, 0, m, n, lda);
-        length("DGESVD", "s", s, p);
-        matrix("DGESVD", "U", u, 0, m, p, ldu);
-        matrix("DGESVD", "VT", vt, 0, p, n, ldvt);
         if (p == 0) {
             return 0;
         }
@@ -94,10 +73,7 @@ final class OpenBlasLapack {
     }
 
     int geqrf(int m, int n, double[] a, int lda, double[] tau) {
-        dimension("DGEQRF", "m", m);
-        dimension("DGEQRF", "n", n);
-        matrix("DGEQRF", "A", a, 0, m, n, lda);
-        length("DGEQRF", "tau", tau, Math.min(m, n));
+        BlasArguments.checkGeqrf(m, n, a, lda, tau);
         if (m == 0 || n == 0) {
             return 0;
         }
@@ -111,11 +87,7 @@ final class OpenBlasLapack {
     }
 
     int orgqr(int m, int n, int k, double[] a, int lda, double[] tau) {
-        dimension("DORGQR", "k", k);
-        ArgumentCheck.require("DORGQR", m >= n && n >= k,
-                "requires m ≥ n ≥ k ≥ 0, got m = " + m + ", n = " + n + ", k = " + k);
-        matrix("DORGQR", "A", a, 0, m, n, lda);
-        length("DORGQR", "tau", tau, k);
+        BlasArguments.checkOrgqr(m, n, k, a, lda, tau);
         if (n == 0) {
             return 0;
         }
@@ -129,12 +101,7 @@ final class OpenBlasLapack {
     }
 
     int gelsd(int m, int n, int nrhs, double[] a, int lda, double[] b, int ldb) {
-        dimension("DGELSD", "m", m);
-        dimension("DGELSD", "n", n);
-        dimension("DGELSD", "nrhs", nrhs);
-        matrix("DGELSD", "A", a, 0, m, n, lda);
-        ArgumentCheck.leadingDimension("DGELSD", "B", ldb, Math.max(m, n));
-        matrix("DGELSD", "B", b, 0, Math.max(m, n), nrhs, ldb);
+        BlasArguments.checkGelsd(m, n, nrhs, a, lda, b, ldb);
         int p = Math.min(m, n);
         if (nrhs == 0) {
             return 0;
@@ -158,6 +125,14 @@ final class OpenBlasLapack {
         int[] iwork = new int[Math.max(1, Math.max(iquery[0], 3 * p * levels + 11 * p))];
         lapack.dgelsd(m, n, nrhs, a, lda, b, ldb, s, GELSD_RCOND, rank, work, work.length, iwork, info);
         return info("DGELSD", info.val);
+    }
+
+    /** @return {@code info} if non-negative; a negative INFO (an argument LAPACK rejected) throws */
+    static int info(String routine, int info) {
+        if (info < 0) {
+            throw new IllegalArgumentException(routine + ": LAPACK rejected argument " + (-info) + " (INFO = " + info + ")");
+        }
+        return info;
     }
 
     /** @return the queried optimal workspace size, at least the documented minimum */
