@@ -43,6 +43,25 @@ class BlasBenchCommandTest {
     }
 
     @Test
+    void severalBackendsAreEachMeasuredInTheirOwnJvm() {
+        List<String> available = Backends.select(null, getClass().getClassLoader()).availableNames();
+        List<String> two = available.subList(Math.max(0, available.size() - 2), available.size()); // jblas, java if present
+        CliRun r = CliRun.of("bench", "blas", "--sizes", "8", "--backends", String.join(",", two), "--budget", "0.05");
+        assertEquals(0, r.exit(), r::toString);
+        for (String b : two) {
+            assertTrue(Pattern.compile("(?m)^" + b + "\\s+dgemm\\s+8\\s+[0-9.]+").matcher(r.out()).find(), r::toString);
+        }
+    }
+
+    @Test
+    void childCsvRowsAreParsedBack() {
+        List<BlasThroughput.Measurement> m = IsolatedBench.parse(List.of(
+                "provider,routine,n,gflops,best_seconds,timed_runs,cores,cpu,java,openblas_coretype",
+                "jblas,dgemm,500,48.5000,5.154639e-03,40,2,\"AMD EPYC, 2 cores\",17.0.15,Haswell"));
+        assertEquals(List.of(new BlasThroughput.Measurement("jblas", "dgemm", 500, 48.5, 5.154639e-03, 40)), m);
+    }
+
+    @Test
     void unavailableBackendIsAUsageError() {
         CliRun r = CliRun.of("bench", "blas", "--sizes", "8", "--backends", "nope");
         assertEquals(2, r.exit(), r::toString);

@@ -383,6 +383,44 @@ public abstract class LinearAlgebraBackendContract {
         assertEquals(0, backend.gesv(0, 1, new double[0], 1, new int[0], new double[0], 1));
     }
 
+    /**
+     * LAPACK from a thread with a small stack (ForkJoin workers and most Java threads have 1 MiB or
+     * less): multithreaded native LAPACK drivers keep MiB-sized tables on the caller's stack and used
+     * to kill the JVM here (SIGSEGV), so a provider must run them where the stack suffices.
+     */
+    @Test
+    void lapackFromASmallStackThreadDoesNotCrash() throws Exception {
+        Random r = new Random(77);
+        int n = 200;
+        double[] a = random(r, n * n);
+        for (int i = 0; i < n; i++) {
+            a[i + i * n] += n; // well conditioned
+        }
+        double[] a0 = a.clone();
+        double[] b = random(r, n * 2);
+        double[] b0 = b.clone();
+        int[] info = {-99};
+        Throwable[] error = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                info[0] = backend.gesv(n, 2, a, n, new int[n], b, n);
+                double[] spd = new double[n * n];
+                backend.gemm(Transpose.YES, Transpose.NO, n, n, n, 1, a0, 0, n, a0, 0, n, 0, spd, 0, n);
+                double[] w = new double[n];
+                info[0] += backend.syev(true, Triangle.LOWER, n, spd, n, w);
+            } catch (Throwable e) {
+                error[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        if (error[0] != null) {
+            fail("LAPACK on a 256 KiB stack threw", error[0]);
+        }
+        assertEquals(0, info[0]);
+        assertSmall(residual(n, n, 2, a0, n, b, n, b0, n), 1e-10 * n, "gesv on a small stack ‖AX−B‖");
+    }
+
     @Test
     void gesvReportsAnExactlySingularMatrix() {
         double[] a = {1, 2, 2, 4};
