@@ -80,7 +80,7 @@ final class LinePlot {
                 g.setColor(new Color(0xdddddd));
                 g.drawLine(left + 1, py, right - 1, py);
                 g.setColor(Color.BLACK);
-                String label = logY ? String.format(Locale.ROOT, "1e%.1f", yv) : String.format(Locale.ROOT, "%.3g", yv);
+                String label = String.format(Locale.ROOT, "%.3g", logY ? Math.pow(10, yv) : yv);
                 g.drawString(label, 8, py + 4);
                 double xv = 1 + (xMax - 1) * i / 4;
                 int px = left + (int) Math.round((right - left) * (double) i / 4);
