@@ -50,15 +50,36 @@ public abstract class LinearAlgebraBackendContract {
 
     @BeforeEach
     final void createBackendOrSkip() {
+        backend = loadOrSkip(backendName(), this::createBackend);
+    }
+
+    /** Creates a backend; may throw, or raise an {@link Error} when natives do not load. */
+    @FunctionalInterface
+    public interface BackendFactory {
+        /** @return the backend */
+        LinearAlgebraBackend create() throws Exception;
+    }
+
+    /**
+     * For a provider's own tests: creates the backend, or skips the calling test if it is unavailable
+     * on this machine — unless {@code name} is required ({@value #REQUIRE_PROPERTY} /
+     * {@value #REQUIRE_ENVIRONMENT}), in which case the test fails with the reason.
+     *
+     * @param name    provider name
+     * @param factory creates the backend
+     * @return the backend
+     */
+    public static LinearAlgebraBackend loadOrSkip(String name, BackendFactory factory) {
         try {
-            backend = createBackend();
+            return factory.create();
         } catch (Throwable t) { // natives that fail to load throw Errors
             String reason = t.toString();
-            if (isRequired(backendName())) {
-                fail("backend '" + backendName() + "' is required (" + REQUIRE_PROPERTY + " / "
+            if (isRequired(name)) {
+                fail("backend '" + name + "' is required (" + REQUIRE_PROPERTY + " / "
                         + REQUIRE_ENVIRONMENT + ") but unavailable: " + reason, t);
             }
-            Assumptions.abort("backend unavailable: " + reason);
+            Assumptions.abort("backend '" + name + "' unavailable on this machine: " + reason);
+            throw new AssertionError("unreachable");
         }
     }
 
