@@ -2,7 +2,6 @@ package dev.fixpoint.core;
 
 import dev.fixpoint.core.linalg.Backends;
 import dev.fixpoint.core.spi.LinearAlgebraBackend;
-import dev.fixpoint.core.spi.Transpose;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
@@ -34,10 +33,11 @@ import java.util.random.RandomGenerator;
  * concurrent mutation; concurrent reads are safe.
  */
 public final class Tensor {
-    private final int[] shape;
-    private final double[] data;
-    private final int offset;
-    private final int size;
+    // package-private for the helpers of this package (TensorProducts, TensorJoins); never exposed
+    final int[] shape;
+    final double[] data;
+    final int offset;
+    final int size;
 
     private Tensor(int[] shape, double[] data, int offset) {
         this.shape = shape;
@@ -538,14 +538,14 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ linear algebra
 
-    private void requireRank(int r, String op) {
+    void requireRank(int r, String op) {
         if (shape.length != r) {
             throw new ShapeMismatchException(op + ": expects a tensor of rank " + r + ", got shape "
                     + Arrays.toString(shape));
         }
     }
 
-    private void requireRankAtLeast(int r, String op) {
+    void requireRankAtLeast(int r, String op) {
         if (shape.length < r) {
             throw new ShapeMismatchException(op + ": expects a tensor of rank ≥ " + r + ", got shape "
                     + Arrays.toString(shape));
@@ -577,32 +577,7 @@ public final class Tensor {
     /** As {@link #matmulInto(double, Tensor, boolean, Tensor, boolean, double, Tensor)} on a given backend. */
     public static Tensor matmulInto(LinearAlgebraBackend backend, double alpha, Tensor a, boolean transA,
                                     Tensor b, boolean transB, double beta, Tensor out) {
-        a.requireRank(2, "matmul");
-        b.requireRank(2, "matmul");
-        int m = transA ? a.shape[1] : a.shape[0];
-        int k = transA ? a.shape[0] : a.shape[1];
-        int kb = transB ? b.shape[1] : b.shape[0];
-        int n = transB ? b.shape[0] : b.shape[1];
-        if (k != kb) {
-            throw new ShapeMismatchException("matmul" + (transA ? " (a transposed)" : "") + (transB ? " (b transposed)" : ""),
-                    a.shape, b.shape, "columns of op(a) = " + k + " must equal rows of op(b) = " + kb);
-        }
-        Tensor c = out;
-        if (c == null) {
-            c = zeros(m, n);
-            beta = 0.0;
-        } else if (c.shape.length != 2 || c.shape[0] != m || c.shape[1] != n) {
-            throw new ShapeMismatchException("matmul (output)", c.shape, new int[]{m, n}, "output must be [" + m + ", " + n + "]");
-        }
-        if (m == 0 || n == 0) {
-            return c;
-        }
-        // Row-major C (m×n) is column-major Cᵀ (n×m): Cᵀ = op(B)ᵀ · op(A)ᵀ, and a row-major X is the
-        // column-major Xᵀ with leading dimension cols(X). So swap operands and keep the flags.
-        backend.gemm(Transpose.of(transB), Transpose.of(transA), n, m, k, alpha,
-                b.data, b.offset, Math.max(1, b.shape[1]), a.data, a.offset, Math.max(1, a.shape[1]),
-                beta, c.data, c.offset, n);
-        return c;
+        return TensorProducts.matmul(backend, alpha, a, transA, b, transB, beta, out);
     }
 
     /** @return the matrix-vector product {@code this · x} (rank-2 times rank-1) */
@@ -617,51 +592,13 @@ public final class Tensor {
      * @return {@code y}
      */
     public static Tensor matvecInto(double alpha, Tensor a, boolean transA, Tensor x, double beta, Tensor y) {
-        a.requireRank(2, "matvec");
-        x.requireRank(1, "matvec");
-        int rows = a.shape[0];
-        int cols = a.shape[1];
-        int inLen = transA ? rows : cols;
-        int outLen = transA ? cols : rows;
-        if (x.shape[0] != inLen) {
-            throw new ShapeMismatchException("matvec" + (transA ? " (a transposed)" : ""), a.shape, x.shape,
-                    "vector length must be " + inLen);
-        }
-        Tensor out = y;
-        if (out == null) {
-            out = zeros(outLen);
-            beta = 0.0;
-        } else if (out.shape.length != 1 || out.shape[0] != outLen) {
-            throw new ShapeMismatchException("matvec (output)", out.shape, new int[]{outLen}, "output length must be " + outLen);
-        }
-        if (outLen == 0) {
-            return out;
-        }
-        // Row-major A (rows×cols) is column-major Aᵀ (cols×rows): A·x = (Aᵀ)ᵀ·x.
-        Backends.current().gemv(Transpose.of(!transA), cols, rows, alpha, a.data, a.offset, Math.max(1, cols),
-                x.data, x.offset, 1, beta, out.data, out.offset, 1);
-        return out;
+        return TensorProducts.matvec(Backends.current(), alpha, a, transA, x, beta, y);
     }
 
     /** @return the transpose of a rank-2 tensor, as a copy (use the flags of {@link #matmul} to avoid it) */
     public Tensor transpose() {
         requireRank(2, "transpose");
-        int m = shape[0];
-        int n = shape[1];
-        Tensor t = zeros(n, m);
-        final int block = 32;
-        for (int i0 = 0; i0 < m; i0 += block) {
-            for (int j0 = 0; j0 < n; j0 += block) {
-                int iEnd = Math.min(m, i0 + block);
-                int jEnd = Math.min(n, j0 + block);
-                for (int i = i0; i < iEnd; i++) {
-                    for (int j = j0; j < jEnd; j++) {
-                        t.data[j * m + i] = data[offset + i * n + j];
-                    }
-                }
-            }
-        }
-        return t;
+        return TensorProducts.transpose(this);
     }
 
     // ------------------------------------------------------------------ slicing and joining
@@ -671,71 +608,14 @@ public final class Tensor {
      *         (other axes whole); use {@link #rows} for a view along axis 0
      */
     public Tensor slice(int axis, int from, int to) {
-        int ax = Shapes.axis(axis, shape.length, "slice");
-        if (from < 0 || to > shape[ax] || from > to) {
-            throw new IndexOutOfBoundsException("slice: range [" + from + ", " + to + ") on axis " + ax
-                    + " is not within [0, " + shape[ax] + "] for shape " + Arrays.toString(shape));
-        }
-        int[] s = shape.clone();
-        s[ax] = to - from;
-        Tensor out = zeros(s);
-        int outer = 1;
-        for (int k = 0; k < ax; k++) {
-            outer *= shape[k];
-        }
-        int inner = 1;
-        for (int k = ax + 1; k < shape.length; k++) {
-            inner *= shape[k];
-        }
-        int chunk = (to - from) * inner;
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(data, offset + (o * shape[ax] + from) * inner, out.data, o * chunk, chunk);
-        }
-        return out;
+        return TensorJoins.slice(this, axis, from, to);
     }
 
     /**
      * @return the tensors joined along {@code axis}; all other dimensions must agree
      */
     public static Tensor concat(int axis, Tensor... parts) {
-        if (parts.length == 0) {
-            throw new IllegalArgumentException("concat: needs at least one tensor");
-        }
-        Tensor first = parts[0];
-        int ax = Shapes.axis(axis, first.shape.length, "concat");
-        int total = 0;
-        for (Tensor p : parts) {
-            if (p.shape.length != first.shape.length) {
-                throw new ShapeMismatchException("concat", first.shape, p.shape, "ranks differ");
-            }
-            for (int k = 0; k < first.shape.length; k++) {
-                if (k != ax && p.shape[k] != first.shape[k]) {
-                    throw new ShapeMismatchException("concat", first.shape, p.shape,
-                            "all dimensions except axis " + ax + " must agree");
-                }
-            }
-            total += p.shape[ax];
-        }
-        int[] s = first.shape.clone();
-        s[ax] = total;
-        Tensor out = zeros(s);
-        int outer = 1;
-        for (int k = 0; k < ax; k++) {
-            outer *= s[k];
-        }
-        int inner = 1;
-        for (int k = ax + 1; k < s.length; k++) {
-            inner *= s[k];
-        }
-        int pos = 0;
-        for (int o = 0; o < outer; o++) {
-            for (Tensor p : parts) {
-                int chunk = p.shape[ax] * inner;
-                System.arraycopy(p.data, p.offset + o * chunk, out.data, pos, chunk);
-                pos += chunk;
-            }
-        }
-        return out;
+        return TensorJoins.concat(axis, parts);
     }
 
     // ------------------------------------------------------------------ checks and comparison

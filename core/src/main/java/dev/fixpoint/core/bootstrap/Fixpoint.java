@@ -7,6 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.multibindings.MapBinder;
 import dev.fixpoint.core.ProgressListener;
+import dev.fixpoint.core.internal.Causes;
 import dev.fixpoint.core.linalg.BackendSelection;
 import dev.fixpoint.core.linalg.Backends;
 import dev.fixpoint.core.spi.FixpointPlugin;
@@ -151,7 +152,7 @@ public final class Fixpoint {
                 try {
                     c = Candidate.of(plugin);
                 } catch (Throwable t) {
-                    fail(statuses, safeId(plugin), "", "", "its modules() or suites() threw: " + describe(t), t);
+                    fail(statuses, safeId(plugin), "", "", "its modules() or suites() threw: " + Causes.describe(t), t);
                     continue;
                 }
                 if (accepted.containsKey(c.id)) {
@@ -169,7 +170,7 @@ public final class Fixpoint {
                 try {
                     Guice.createInjector(Stage.PRODUCTION, core, c.module()); // validate alone
                 } catch (Throwable t) {
-                    fail(statuses, c.id, c.version, c.description, "its bindings are invalid: " + describe(t), t);
+                    fail(statuses, c.id, c.version, c.description, "its bindings are invalid: " + Causes.describe(t), t);
                     continue;
                 }
                 accepted.put(c.id, c);
@@ -187,7 +188,7 @@ public final class Fixpoint {
                 injector = Guice.createInjector(Stage.PRODUCTION, modules);
             } catch (Throwable t) {
                 throw new PluginLoadException("plugins " + accepted.keySet()
-                        + " each load alone but conflict together: " + describe(t), t);
+                        + " each load alone but conflict together: " + Causes.describe(t), t);
             }
             return new Fixpoint(injector, statuses, selection);
         }
@@ -202,7 +203,7 @@ public final class Fixpoint {
                     }
                     out.add(it.next());
                 } catch (ServiceConfigurationError e) {
-                    fail(statuses, providerName(e), "", "", "could not be instantiated: " + describe(e), e);
+                    fail(statuses, providerName(e), "", "", "could not be instantiated: " + Causes.describe(e), e);
                 }
             }
             out.addAll(extraPlugins);
@@ -296,22 +297,5 @@ public final class Fixpoint {
             return sp > 0 ? rest.substring(0, sp) : rest;
         }
         return "unknown plugin";
-    }
-
-    private static String describe(Throwable t) {
-        StringBuilder sb = new StringBuilder();
-        Throwable x = t;
-        int depth = 0;
-        while (x != null && depth++ < 4) {
-            if (sb.length() > 0) {
-                sb.append(" <- ");
-            }
-            String m = x instanceof com.google.inject.CreationException ce && !ce.getErrorMessages().isEmpty()
-                    ? ce.getErrorMessages().iterator().next().getMessage() : x.getMessage();
-            String line = m == null ? "" : m.strip().lines().findFirst().orElse("");
-            sb.append(x.getClass().getSimpleName()).append(line.isEmpty() ? "" : ": " + line);
-            x = x.getCause();
-        }
-        return sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.fixpoint.core.linalg;
 
 import dev.fixpoint.core.internal.BackendSelfTest;
+import dev.fixpoint.core.internal.Causes;
 import dev.fixpoint.core.spi.BackendProvider;
 import dev.fixpoint.core.spi.LinearAlgebraBackend;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class Backends {
             BackendSelfTest.check(b);
             loaded.put(p.name(), b);
         } catch (Throwable t) { // natives failing to load throw Errors; report them, don't die
-            failure.put(p.name(), describe(t));
+            failure.put(p.name(), Causes.describe(t));
         }
     }
 
@@ -170,24 +171,9 @@ public final class Backends {
                     LOG.warn("ignoring a second backend provider named '{}' ({})", p.name(), p.getClass().getName());
                 }
             } catch (ServiceConfigurationError e) {
-                LOG.warn("a backend provider could not be instantiated: {}", describe(e));
+                LOG.warn("a backend provider could not be instantiated: {}", Causes.describe(e));
             }
         }
         return out;
-    }
-
-    static String describe(Throwable t) {
-        StringBuilder sb = new StringBuilder();
-        Throwable x = t;
-        int depth = 0;
-        while (x != null && depth++ < 4) {
-            if (sb.length() > 0) {
-                sb.append(" <- ");
-            }
-            String m = x.getMessage();
-            sb.append(x.getClass().getSimpleName()).append(m == null ? "" : ": " + m.strip());
-            x = x.getCause();
-        }
-        return sb.toString();
     }
 }
