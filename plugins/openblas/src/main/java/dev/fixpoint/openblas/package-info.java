@@ -20,8 +20,10 @@
  *       and a smoke test loads the provider through {@code ServiceLoader} as the host does.</li>
  * </ol>
  *
- * <p>Implementation notes worth copying: validate every argument in Java before native code sees it
- * (a short array must give an {@link java.lang.IllegalArgumentException}, not a corrupted heap); keep
+ * <p>Implementation notes worth copying: validate every argument in Java before native code sees it,
+ * with the shared {@link dev.fixpoint.core.spi.BlasArguments} (a short array must give an
+ * {@link java.lang.IllegalArgumentException}, not a corrupted heap); run native LAPACK through
+ * {@link dev.fixpoint.core.spi.NativeStack} (threaded LAPACK drivers overflow Java thread stacks); keep
  * what the SPI promises even where a library differs (outputs multiplied by {@code beta == 0} are not
  * read); keep the cause when reporting a load failure.
  */
