@@ -70,6 +70,17 @@ public final class Tape implements AutoCloseable {
         return nodes.size();
     }
 
+    /** The recorded nodes in execution order (for the forward-mode sweep). */
+    List<OpContext> recorded() {
+        checkLive("forward-mode sweep");
+        return nodes;
+    }
+
+    /** @return the number of slots handed out (leaves and outputs) */
+    int slotCount() {
+        return slots;
+    }
+
     /** @return true once backward (without retainGraph) or {@link #close()} released the tape */
     public boolean isReleased() {
         return releasedBy != null;

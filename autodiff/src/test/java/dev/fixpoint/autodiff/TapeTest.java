@@ -117,4 +117,17 @@ class TapeTest {
             assertEquals(1, tape.size());
         }
     }
+
+    @Test
+    void forwardModeMatchesTheAnalyticDirectionalDerivative() {
+        Tensor x = Tensor.vector(0.3, -1.0);
+        Tensor v = Tensor.vector(2.0, 0.5);
+        ForwardMode.OutputAndJvp r = ForwardMode.jvp(z -> Ops.tanh(Ops.mul(z, z)), x, v);
+        for (int i = 0; i < 2; i++) {
+            double xi = x.get(i);
+            double th = Math.tanh(xi * xi);
+            assertEquals(th, r.output().get(i), 0);
+            assertEquals((1 - th * th) * 2 * xi * v.get(i), r.tangent().get(i), 1e-15);
+        }
+    }
 }
