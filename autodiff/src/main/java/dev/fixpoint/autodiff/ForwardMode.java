@@ -48,39 +48,57 @@ public final class ForwardMode {
                 in[i] = tape.variable(xs[i]);
             }
             Var y = f.apply(in);
-            if (!y.requiresGrad()) {
-                return new OutputAndJvp(y.value(), Tensor.zeros(y.shape()));
-            }
-            Tensor[] t = new Tensor[tape.slotCount()];
-            for (int i = 0; i < in.length; i++) {
-                t[in[i].slot] = vs[i];
-            }
-            List<OpContext> nodes = tape.recorded();
-            try (NoGrad scope = NoGrad.enter()) {
-                for (OpContext node : nodes) {
-                    Tensor[] tin = new Tensor[node.inputs.length];
-                    boolean any = false;
-                    for (int j = 0; j < tin.length; j++) {
-                        Var x = node.inputs[j];
-                        if (x.tape == tape && x.slot >= 0) {
-                            tin[j] = t[x.slot];
-                            any |= tin[j] != null;
-                        }
-                    }
-                    if (!any) {
-                        continue;
-                    }
-                    Tensor out = node.op.jvp(node, tin);
-                    if (!Arrays.equals(out.shape(), node.output.value.shape())) {
-                        throw new FixpointException("BadJvp", "JVP of operation '" + node.op.name() + "' returned shape "
-                                + Arrays.toString(out.shape()) + " for an output of shape "
-                                + Arrays.toString(node.output.value.shape()));
-                    }
-                    t[node.output.slot] = out;
-                }
-            }
-            Tensor ty = t[y.slot];
-            return new OutputAndJvp(y.value(), ty == null ? Tensor.zeros(y.shape()) : ty);
+            return new OutputAndJvp(y.value(), push(tape, in, vs, y));
         }
+    }
+
+    /**
+     * The forward sweep over an already recorded tape: pushes tangents {@code vs} (one per input
+     * variable in {@code in}, {@code null} for zero; shapes already checked) through the recorded
+     * operations and returns the tangent of {@code y} (zeros if {@code y} does not depend on the
+     * inputs). Does not modify the tape, so it can run once per direction (dense Jacobians).
+     */
+    static Tensor push(Tape tape, Var[] in, Tensor[] vs, Var y) {
+        if (!y.requiresGrad()) {
+            return Tensor.zeros(y.shape());
+        }
+        if (y.tape != tape) {
+            throw new FixpointException("NotOnTape", "jvp: the output of shape " + Arrays.toString(y.shape())
+                    + " was recorded on another tape than the inputs (does the function capture a variable of an "
+                    + "outer tape?)");
+        }
+        Tensor[] t = new Tensor[tape.slotCount()];
+        for (int i = 0; i < in.length; i++) {
+            t[in[i].slot] = vs[i];
+        }
+        List<OpContext> nodes = tape.recorded();
+        try (NoGrad scope = NoGrad.enter()) {
+            for (OpContext node : nodes) {
+                if (node.output.slot > y.slot) {
+                    break; // recorded after the output: cannot contribute to it
+                }
+                Tensor[] tin = new Tensor[node.inputs.length];
+                boolean any = false;
+                for (int j = 0; j < tin.length; j++) {
+                    Var x = node.inputs[j];
+                    if (x.tape == tape && x.slot >= 0) {
+                        tin[j] = t[x.slot];
+                        any |= tin[j] != null;
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+                Tensor out = node.op.jvp(node, tin);
+                if (out == null || !Arrays.equals(out.shape(), node.output.value.shape())) {
+                    throw new FixpointException("BadJvp", "JVP of operation '" + node.op.name() + "' returned "
+                            + (out == null ? "null" : "shape " + Arrays.toString(out.shape())) + " for an output of shape "
+                            + Arrays.toString(node.output.value.shape()));
+                }
+                t[node.output.slot] = out;
+            }
+        }
+        Tensor ty = t[y.slot];
+        return ty == null ? Tensor.zeros(y.shape()) : ty;
     }
 }

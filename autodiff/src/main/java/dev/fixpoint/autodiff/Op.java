@@ -63,7 +63,10 @@ public abstract class Op {
      * @return one cotangent per input, {@code null} where not needed
      */
     protected Var[] vjp(OpContext ctx, Var upstream) {
-        if (upstream.requiresGrad()) {
+        // Recording on here means the backward pass is being recorded (createGraph): the tensor VJP
+        // would cut the dependence of the cotangents on the inputs (and on the upstream), so the
+        // second derivative would be silently wrong (often zero), even when the upstream is constant.
+        if (upstream.requiresGrad() || NoGrad.recording()) {
             throw new FixpointException("OnceDifferentiable", "operation '" + name()
                     + "' has only a tensor VJP, so it cannot be differentiated twice (Hessian-vector products, "
                     + "createGraph); override vjp(OpContext, Var) with differentiable operations");

@@ -31,8 +31,22 @@
  * Var y = new ApplyOperator(a).apply(x);
  * }</pre>
  *
- * A VJP on tensors makes the operation differentiable once; write the VJP on {@code Var}s with
- * differentiable operations ({@code vjp(OpContext, Var)}) to allow Hessian-vector products through
- * it. Cotangents must have exactly their input's shape; the tape checks this.
+ * A VJP on tensors makes the operation differentiable once: a second derivative through it
+ * (Hessian-vector products, {@code createGraph}) throws {@code [fixpoint/OnceDifferentiable]}. To allow
+ * them, write the VJP on {@code Var}s with differentiable operations instead:
+ *
+ * <pre>{@code
+ *     protected Var[] vjp(OpContext ctx, Var g) {         // Aᵀ g with differentiable operations
+ *         Var column = Ops.reshape(g, -1, 1);
+ *         return new Var[]{Ops.reshape(Ops.matmul(Var.constant(a), true, column, false), -1)};
+ *     }
+ * }</pre>
+ *
+ * Cotangents must have exactly their input's shape; the tape checks this.
+ *
+ * <p><b>Higher order and forward mode.</b> {@link dev.fixpoint.autodiff.ForwardMode} gives
+ * Jacobian-vector products; {@link dev.fixpoint.autodiff.Hessians} exact Hessian-vector products
+ * (reverse over reverse) and small dense Hessians; {@link dev.fixpoint.autodiff.Jacobians} small
+ * dense Jacobians in reverse or forward mode.
  */
 package dev.fixpoint.autodiff;
