@@ -18,7 +18,7 @@ import java.util.function.Function;
  * with length {@code min(1, 1/‖g‖)}; later ones try {@code t = 1} first.
  *
  * <p>Stops with {@link LbfgsStatus#CONVERGED} when {@code ‖∇f‖₂ ≤ gradientTolerance} or when
- * {@code (f_prev − f) ≤ functionTolerance · max(|f_prev|, |f|, 1)}; otherwise with the limit that was
+ * {@code (f_prev − f) ≤ functionTolerance · max(|f_prev|, |f|, 1)} (0 disables this test); otherwise with the limit that was
  * reached, a line-search failure, or {@link LbfgsStatus#NON_FINITE} when the objective returned NaN/Inf
  * and no finite acceptable step exists (the reason names the iteration and the step). A NaN/Inf at the
  * starting point stops at once. The result always holds the last accepted (finite) iterate.
@@ -188,7 +188,8 @@ public final class Lbfgs {
                     return result(LbfgsStatus.CONVERGED, "gradient norm " + gnorm + " ≤ " + gradientTolerance);
                 }
                 double change = previous - value;
-                if (change <= functionTolerance * Math.max(Math.max(Math.abs(previous), Math.abs(value)), 1.0)) {
+                if (functionTolerance > 0
+                        && change <= functionTolerance * Math.max(Math.max(Math.abs(previous), Math.abs(value)), 1.0)) {
                     return result(LbfgsStatus.CONVERGED, "relative function change " + change + " ≤ " + functionTolerance
                             + " (|g| = " + gnorm + ")");
                 }
