@@ -125,6 +125,45 @@ public final class Broadcast {
     }
 
     /**
+     * For a loop over {@code target} row by row (a row is the last axis; a rank-0 target is one row
+     * of one element): the offset, relative to the start of a tensor of shape {@code s} broadcast to
+     * {@code target}, of the element matching the first element of each row. Along a row the
+     * broadcast tensor advances by {@link #innerStride}. Lets a kernel with a broadcast operand run
+     * one flat inner loop per row with no per-element index arithmetic.
+     */
+    static int[] rowOffsets(int[] s, int[] target) {
+        int r = target.length;
+        int inner = r == 0 ? 1 : target[r - 1];
+        int size = 1;
+        for (int d : target) {
+            size *= d;
+        }
+        int rows = inner == 0 ? 0 : size / inner;
+        int[] st = alignedStrides(s, target);
+        int[] out = new int[rows];
+        int[] idx = new int[Math.max(0, r - 1)];
+        int p = 0;
+        for (int row = 0; row < rows; row++) {
+            out[row] = p;
+            for (int k = r - 2; k >= 0; k--) {
+                idx[k]++;
+                p += st[k];
+                if (idx[k] < target[k]) {
+                    break;
+                }
+                p -= st[k] * target[k];
+                idx[k] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** @return the step along the last axis of {@code s} broadcast to {@code target} (0 or 1) */
+    static int innerStride(int[] s, int[] target) {
+        return target.length == 0 ? 0 : alignedStrides(s, target)[target.length - 1];
+    }
+
+    /**
      * @return {@code g} summed over the axes along which {@code shape} was broadcast to
      *         {@code g}'s shape; {@code g} itself when the shapes are equal
      */
