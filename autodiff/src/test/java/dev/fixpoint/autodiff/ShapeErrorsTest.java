@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fixpoint.core.ShapeMismatchException;
 import dev.fixpoint.core.Tensor;
+import java.util.List;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -25,8 +26,7 @@ class ShapeErrorsTest {
 
     @Test
     void broadcastingMismatchesInArithmetic() {
-        BinaryOperator<Var>[] ops = new BinaryOperator[]{(BinaryOperator<Var>) Ops::add, (BinaryOperator<Var>) Ops::sub,
-                (BinaryOperator<Var>) Ops::mul, (BinaryOperator<Var>) Ops::div};
+        List<BinaryOperator<Var>> ops = List.of(Ops::add, Ops::sub, Ops::mul, Ops::div);
         for (BinaryOperator<Var> op : ops) {
             namesBoth("[3, 4]", "[3]", () -> op.apply(c(3, 4), c(3)));
             namesBoth("[2, 3, 4]", "[2, 4]", () -> op.apply(c(2, 3, 4), c(2, 4)));
