@@ -117,7 +117,8 @@ class HessiansTest {
             worst = Math.max(worst, err);
             assertTrue(err <= 1e-12, "relative error " + err);
         }
-        LOG.debug("quadratic HVP: worst relative error {}", worst);
+        org.slf4j.LoggerFactory.getLogger("dev.fixpoint.results").info(
+                "HVP of a quadratic (n=12, random SPD A, 5 points): worst relative error vs A·v {}", worst);
     }
 
     @Test
