@@ -161,7 +161,7 @@ public final class Tape implements AutoCloseable {
      * @param retainGraph keep the recorded graph so that backward can run again
      */
     public void backward(Var output, Tensor seed, boolean retainGraph) {
-        Object[] g = sweep(output, seed, false, null);
+        Object[] g = sweep(output, seed, false, null, !retainGraph);
         for (Var leaf : leaves) {
             Tensor t = (Tensor) g[leaf.slot];
             if (t == null) {
@@ -204,7 +204,7 @@ public final class Tape implements AutoCloseable {
             }
             keep[w.slot] = true;
         }
-        Object[] g = sweep(output, seed, createGraph, keep);
+        Object[] g = sweep(output, seed, createGraph, keep, false);
         Var[] out = new Var[wrt.length];
         for (int i = 0; i < wrt.length; i++) {
             Object gi = g[wrt[i].slot];
@@ -217,8 +217,12 @@ public final class Tape implements AutoCloseable {
         return out;
     }
 
-    /** The reverse sweep; returns cotangents by slot (Tensor, or Var when createGraph). */
-    private Object[] sweep(Var output, Tensor seed, boolean createGraph, boolean[] keep) {
+    /**
+     * The reverse sweep; returns cotangents by slot (Tensor, or Var when createGraph). With
+     * {@code releaseAsWeGo}, each node drops its saved tensors and its references to its inputs as
+     * soon as its VJP has run, so intermediate values can be collected during the sweep.
+     */
+    private Object[] sweep(Var output, Tensor seed, boolean createGraph, boolean[] keep, boolean releaseAsWeGo) {
         checkLive("backward");
         if (output.tape != this || !output.requiresGrad) {
             throw new FixpointException("NotOnTape", "backward: the output of shape " + Arrays.toString(output.shape())
@@ -245,12 +249,18 @@ public final class Tape implements AutoCloseable {
                 }
                 Var upVar = createGraph ? (Var) up : Var.constant((Tensor) up);
                 Var[] in = node.op.vjp(node, upVar);
-                if (in == null || in.length != node.inputs.length) {
+                Var[] inputs = releaseAsWeGo ? node.inputs.clone() : node.inputs;
+                if (releaseAsWeGo) {
+                    node.release();
+                    java.util.Arrays.fill(node.inputs, null);
+                    nodes.set(i, null);
+                }
+                if (in == null || in.length != inputs.length) {
                     throw new IllegalStateException("operation '" + node.op.name() + "' returned "
-                            + (in == null ? "no" : in.length) + " cotangents for " + node.inputs.length + " inputs");
+                            + (in == null ? "no" : in.length) + " cotangents for " + inputs.length + " inputs");
                 }
                 for (int j = 0; j < in.length; j++) {
-                    Var x = node.inputs[j];
+                    Var x = inputs[j];
                     if (!x.requiresGrad || x.tape != this || in[j] == null) {
                         continue;
                     }
@@ -277,7 +287,9 @@ public final class Tape implements AutoCloseable {
 
     private void release(String by) {
         for (OpContext node : nodes) {
-            node.release();
+            if (node != null) {
+                node.release();
+            }
         }
         nodes.clear();
         leaves.clear();

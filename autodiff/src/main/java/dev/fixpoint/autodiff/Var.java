@@ -137,6 +137,46 @@ public final class Var {
         return Ops.sum(this);
     }
 
+    /** @return {@code exp(this)}; see {@link Ops#exp} */
+    public Var exp() {
+        return Ops.exp(this);
+    }
+
+    /** @return {@code log(this)}; see {@link Ops#log} */
+    public Var log() {
+        return Ops.log(this);
+    }
+
+    /** @return {@code tanh(this)} */
+    public Var tanh() {
+        return Ops.tanh(this);
+    }
+
+    /** @return {@code max(this, 0)} */
+    public Var relu() {
+        return Ops.relu(this);
+    }
+
+    /** @return {@code this^p} elementwise for a constant {@code p}; see {@link Ops#pow} */
+    public Var pow(double p) {
+        return Ops.pow(this, p);
+    }
+
+    /** @return the mean of all elements (a scalar) */
+    public Var mean() {
+        return Ops.mean(this);
+    }
+
+    /** @return this variable with a new shape; see {@link Ops#reshape} */
+    public Var reshape(int... shape) {
+        return Ops.reshape(this, shape);
+    }
+
+    /** @return the transpose of a matrix (a copy); prefer the flags of {@link Ops#matmul(Var, boolean, Var, boolean)} */
+    public Var transpose() {
+        return Ops.transpose(this);
+    }
+
     @Override
     public String toString() {
         return "Var" + Arrays.toString(shape()) + (requiresGrad ? " (requires grad)" : "") + " " + value;
