@@ -1,0 +1,8 @@
+/**
+ * The vocabulary of inverse problems: {@link dev.fixpoint.operators.LinearOperator}s with exact
+ * adjoints and their combinators ({@link dev.fixpoint.operators.LinearOperators}), and
+ * {@link dev.fixpoint.operators.ProximalFunction}s with the proximal calculus. Both can be used
+ * inside autodiff (the VJP of a linear operator is its adjoint; differentiable proximal maps are
+ * autodiff operations).
+ */
+package dev.fixpoint.operators;
