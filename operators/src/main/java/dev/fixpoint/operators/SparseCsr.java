@@ -41,6 +41,8 @@ final class SparseCsr extends LinearOperator {
                 throw new FixpointException("BadParameter", "SparseCsr: rowPtr decreases at row " + i + " ("
                         + rowPtr[i] + " > " + rowPtr[i + 1] + "); it must be non-decreasing");
             }
+        }
+        for (int i = 0; i < rows; i++) {
             for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
                 int j = colIdx[k];
                 if (j < 0 || j >= cols) {

@@ -45,4 +45,38 @@ final class Fixtures {
         }
         return b.build();
     }
+
+    /** @return the matrix of {@code a} (rangeSize × domainSize), column {@code j} = {@code A e_j} flattened */
+    static Tensor denseOf(LinearOperator a) {
+        int m = a.rangeSize();
+        int n = a.domainSize();
+        Tensor d = Tensor.zeros(m, n);
+        Tensor e = Tensor.zeros(a.domainShape());
+        for (int j = 0; j < n; j++) {
+            e.data()[j] = 1;
+            Tensor col = a.apply(e);
+            for (int i = 0; i < m; i++) {
+                d.set(col.data()[i], i, j);
+            }
+            e.data()[j] = 0;
+        }
+        return d;
+    }
+
+    /** @return {@code A x} (or {@code Aᵀ x}) for the dense matrix {@code A} by a naive double loop, transposed if asked */
+    static Tensor naiveMatvec(Tensor a, boolean transpose, Tensor x) {
+        int m = a.dim(0);
+        int n = a.dim(1);
+        Tensor out = Tensor.zeros(transpose ? n : m);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                if (transpose) {
+                    out.data()[j] += a.get(i, j) * x.data()[i];
+                } else {
+                    out.data()[i] += a.get(i, j) * x.data()[j];
+                }
+            }
+        }
+        return out;
+    }
 }
