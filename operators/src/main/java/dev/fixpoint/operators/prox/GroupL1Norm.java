@@ -26,7 +26,14 @@ public final class GroupL1Norm extends ProximalFunction {
     GroupL1Norm(double lambda, int[] shape, int[][] groups, double[] weights) {
         this.lambda = Parameters.nonNegative("groupL1", "λ", lambda);
         this.shape = shape.clone();
-        int n = Tensor.zeros(shape).size();
+        int n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new FixpointException("BadParameter", "groupL1: shape " + Arrays.toString(shape)
+                        + " has a negative dimension");
+            }
+            n = Math.multiplyExact(n, d);
+        }
         this.groups = new int[groups.length][];
         int[] owner = new int[n];
         Arrays.fill(owner, -1);
