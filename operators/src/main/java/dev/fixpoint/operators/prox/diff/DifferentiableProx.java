@@ -1,0 +1,148 @@
+package dev.fixpoint.operators.prox.diff;
+
+import dev.fixpoint.autodiff.Ops;
+import dev.fixpoint.autodiff.Var;
+import dev.fixpoint.core.Tensor;
+
+/**
+ * Proximal maps {@code prox_{τf}(v) = argmin_x f(x) + ‖x − v‖²/(2τ)} as differentiable operations:
+ * gradients (reverse mode) and tangents (forward mode, {@link dev.fixpoint.autodiff.ForwardMode})
+ * flow to the input {@code v} and to every parameter given as a {@link Var} — so a step, a
+ * regularisation weight or a radius can be learned, e.g. the thresholds of an unrolled ISTA (LISTA).
+ * Pass a constant ({@link Var#constant(double)}) for a parameter that is not learned.
+ *
+ * <p><b>Shapes.</b> Elementwise maps accept any shape of {@code v}; their parameters are
+ * <em>broadcastable</em> to it (NumPy rules: a scalar {@code []}, a per-feature row {@code [n]}, …),
+ * and their cotangents come back summed to the parameter's own shape. The vector maps (group,
+ * simplex, balls, TV, quadratic) take {@code v} of shape {@code [n]} and scalar parameters. The
+ * output always has {@code v}'s shape. Shape mismatches throw
+ * {@link dev.fixpoint.core.ShapeMismatchException} naming both shapes; parameters outside their
+ * range throw {@code [fixpoint/BadParameter]} naming the value.
+ *
+ * <p><b>Kinks.</b> Derivatives exist almost everywhere; at a kink the one-sided derivative of the
+ * active side is taken (thresholded, clamped, projected), as stated on each method.
+ *
+ * <p><b>Order.</b> Piecewise-linear maps (L1, elastic net, squared L2, box, L∞ ball) have VJPs
+ * written with differentiable operations (exact Hessian-vector products through them); the others
+ * are differentiable once (a second derivative throws {@code [fixpoint/OnceDifferentiable]}).
+ *
+ * <p>Stateless; inputs are never modified.
+ */
+public final class DifferentiableProx {
+    private DifferentiableProx() {
+    }
+
+    // ------------------------------------------------------------------ L1 family
+
+    /**
+     * Soft thresholding, the prox of {@code ‖·‖₁} with the per-element threshold {@code θ}
+     * (already multiplied by the step): {@code x = sign(v)·max(|v| − θ, 0)}.
+     * {@code ∂x/∂v = [|v| > θ]}, {@code ∂x/∂θ = −sign(v)·[|v| > θ]}; at {@code |v| = θ} both are 0
+     * (thresholded side). Delegates to {@link Ops#softThreshold}.
+     *
+     * @param v     any shape
+     * @param theta broadcastable to {@code v}; normally ≥ 0
+     */
+    public static Var l1(Var v, Var theta) {
+        return Ops.softThreshold(v, theta);
+    }
+
+    /**
+     * The prox of the weighted L1 norm {@code λ·Σ wᵢ|xᵢ|} with step {@code τ}: soft thresholding at
+     * {@code θ = τ·λ·w}; derivatives by the chain rule through {@link #l1}.
+     *
+     * @param tau     step, broadcastable to {@code v} (usually a scalar)
+     * @param lambda  weight, broadcastable to {@code v}
+     * @param weights per-element weights ≥ 0, broadcastable to {@code v}
+     */
+    public static Var weightedL1(Var v, Var tau, Var lambda, Var weights) {
+        return l1(v, Ops.mul(Ops.mul(tau, lambda), weights));
+    }
+
+    /**
+     * The prox of the elastic net {@code λ₁‖x‖₁ + (λ₂/2)‖x‖²}: soft thresholding at {@code τλ₁},
+     * then scaling by {@code 1/(1 + τλ₂)}. Kinks as {@link #l1}.
+     *
+     * @param tau     step, broadcastable to {@code v}
+     * @param lambda1 L1 weight, broadcastable to {@code v}
+     * @param lambda2 ridge weight ({@code 1 + τλ₂ > 0}), broadcastable to {@code v}
+     */
+    public static Var elasticNet(Var v, Var tau, Var lambda1, Var lambda2) {
+        Var shrunk = l1(v, Ops.mul(tau, lambda1));
+        return Ops.div(shrunk, Ops.add(Var.constant(1.0), Ops.mul(tau, lambda2)));
+    }
+
+    /**
+     * The prox of {@code (λ/2)‖x‖²}: {@code x = v/(1 + τλ)}; smooth.
+     *
+     * @param tau    step, broadcastable to {@code v}
+     * @param lambda weight ({@code 1 + τλ > 0}), broadcastable to {@code v}
+     */
+    public static Var squaredL2(Var v, Var tau, Var lambda) {
+        return Ops.div(v, Ops.add(Var.constant(1.0), Ops.mul(tau, lambda)));
+    }
+
+    /**
+     * The prox of {@code τ·Σ h_δ(xᵢ)} with the Huber function {@code h_δ(x) = x²/2} for
+     * {@code |x| ≤ δ}, {@code δ(|x| − δ/2)} beyond: {@code x = v/(1+τ)} for {@code |v| < δ(1+τ)},
+     * else {@code v − τδ·sign(v)}. At {@code |v| = δ(1+τ)} the linear region's derivatives are
+     * taken. For {@code λ·h_δ} pass the step {@code τλ}.
+     *
+     * @param tau   step {@code > 0}, broadcastable to {@code v}
+     * @param delta threshold {@code δ > 0}, broadcastable to {@code v}
+     */
+    public static Var huber(Var v, Var tau, Var delta) {
+        int[] s = v.shape();
+        return HuberProxOp.INSTANCE.apply(v, ProxParameters.align("proxHuber", "τ", tau, s),
+                ProxParameters.align("proxHuber", "δ", delta, s));
+    }
+
+    // ------------------------------------------------------------------ boxes
+
+    /**
+     * Projection onto the box {@code [lo, hi]} (the prox of its indicator, for any step):
+     * {@code x = min(max(v, lo), hi)}. {@code ∂x/∂v = [lo < v < hi]}, {@code ∂x/∂lo = [v ≤ lo]},
+     * {@code ∂x/∂hi = [v ≥ hi]} (and not {@code ≤ lo}): an element on a bound counts as clamped.
+     *
+     * @param lo lower bounds, broadcastable to {@code v}
+     * @param hi upper bounds ({@code lo ≤ hi}, checked), broadcastable to {@code v}
+     */
+    public static Var box(Var v, Var lo, Var hi) {
+        int[] s = v.shape();
+        return BoxProjectionOp.INSTANCE.apply(v, ProxParameters.align("proxBox", "lo", lo, s),
+                ProxParameters.align("proxBox", "hi", hi, s));
+    }
+
+    /**
+     * Projection onto the L∞ ball {@code ‖x‖∞ ≤ r}: the box {@code [−r, r]}, so
+     * {@code ∂x/∂r = sign(v)·[|v| ≥ r]}.
+     *
+     * @param radius {@code r ≥ 0}, broadcastable to {@code v}
+     */
+    public static Var lInfBall(Var v, Var radius) {
+        return box(v, Ops.neg(radius), radius);
+    }
+
+    // ------------------------------------------------------------------ quadratic
+
+    /**
+     * The prox of {@code ½xᵀQx + qᵀx}: {@code x = (I + τQs)⁻¹(v − τq)} with the symmetric part
+     * {@code Qs = (Q + Qᵀ)/2}. {@code ∂x/∂v = (I + τQs)⁻¹}, {@code ∂x/∂τ = −(I + τQs)⁻¹(Qs x + q)};
+     * the cotangent of {@code Q} is symmetric.
+     *
+     * @param v   {@code [n]}
+     * @param tau step, a scalar {@code []} (or one element)
+     * @param q2  {@code Q}, {@code [n, n]}, with {@code I + τQs} invertible (e.g. positive semidefinite)
+     * @param q1  {@code q}, {@code [n]}
+     */
+    public static Var quadratic(Var v, Var tau, Var q2, Var q1) {
+        Var t = tau.size() == 1 && tau.shape().length != 0 ? Ops.reshape(tau) : tau;
+        QuadraticProxOp.checkShapes(v.shape(), t.shape(), q2.shape(), q1.shape());
+        return QuadraticProxOp.INSTANCE.apply(v, t, q2, q1);
+    }
+
+    /** @return {@link #quadratic(Var, Var, Var, Var)} with constant {@code Q}, {@code q} */
+    public static Var quadratic(Var v, Var tau, Tensor q2, Tensor q1) {
+        return quadratic(v, tau, Var.constant(q2), Var.constant(q1));
+    }
+}
