@@ -2,7 +2,9 @@ package dev.fixpoint.operators.prox.diff;
 
 import dev.fixpoint.autodiff.Ops;
 import dev.fixpoint.autodiff.Var;
+import dev.fixpoint.core.ShapeMismatchException;
 import dev.fixpoint.core.Tensor;
+import java.util.Arrays;
 
 /**
  * Proximal maps {@code prox_{τf}(v) = argmin_x f(x) + ‖x − v‖²/(2τ)} as differentiable operations:
@@ -123,6 +125,29 @@ public final class DifferentiableProx {
         return box(v, Ops.neg(radius), radius);
     }
 
+    // ------------------------------------------------------------------ total variation
+
+    /**
+     * The prox of 1-D total variation {@code λ·Σ|x_{i+1} − x_i|} with step {@code τ} (exact, by
+     * {@link dev.fixpoint.operators.prox.TotalVariation1d}). The output is piecewise constant; on a
+     * segment {@code S} of equal values, {@code x_S = mean(v_S) + τλ(s_right − s_left)/|S|} with the
+     * signs of the jumps out of and into {@code S} (0 at the ends). So the Jacobian in {@code v}
+     * averages over each segment, and {@code ∂x_S/∂(τλ) = (s_right − s_left)/|S|}. A jump of exactly
+     * zero counts as none (segments merged).
+     *
+     * @param v      {@code [n]}
+     * @param tau    step, one element
+     * @param lambda weight, one element; {@code τλ ≥ 0}
+     */
+    public static Var totalVariation1d(Var v, Var tau, Var lambda) {
+        if (v.shape().length != 1) {
+            throw new ShapeMismatchException("proxTotalVariation1d: v must be a vector [n], got shape "
+                    + Arrays.toString(v.shape()));
+        }
+        Var t = scalar("proxTotalVariation1d", "τλ", Ops.mul(tau, lambda));
+        return TotalVariation1dProxOp.INSTANCE.apply(v, t);
+    }
+
     // ------------------------------------------------------------------ quadratic
 
     /**
@@ -136,7 +161,7 @@ public final class DifferentiableProx {
      * @param q1  {@code q}, {@code [n]}
      */
     public static Var quadratic(Var v, Var tau, Var q2, Var q1) {
-        Var t = tau.size() == 1 && tau.shape().length != 0 ? Ops.reshape(tau) : tau;
+        Var t = tau.size() == 1 ? scalar("proxQuadratic", "τ", tau) : tau;
         QuadraticProxOp.checkShapes(v.shape(), t.shape(), q2.shape(), q1.shape());
         return QuadraticProxOp.INSTANCE.apply(v, t, q2, q1);
     }
@@ -144,5 +169,14 @@ public final class DifferentiableProx {
     /** @return {@link #quadratic(Var, Var, Var, Var)} with constant {@code Q}, {@code q} */
     public static Var quadratic(Var v, Var tau, Tensor q2, Tensor q1) {
         return quadratic(v, tau, Var.constant(q2), Var.constant(q1));
+    }
+
+    /** @return {@code p} as a rank-0 variable, or a shape error naming {@code p}'s shape */
+    private static Var scalar(String op, String name, Var p) {
+        if (p.size() != 1) {
+            throw new ShapeMismatchException(op + " " + name, p.shape(), new int[0],
+                    name + " must be a scalar (one element)");
+        }
+        return p.shape().length == 0 ? p : Ops.reshape(p);
     }
 }
