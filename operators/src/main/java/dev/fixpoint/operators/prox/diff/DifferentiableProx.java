@@ -125,6 +125,90 @@ public final class DifferentiableProx {
         return box(v, Ops.neg(radius), radius);
     }
 
+    // ------------------------------------------------------------------ groups
+
+    /**
+     * Block soft thresholding, the prox of the group-L1 (L2,1) norm {@code Σ_g θ_g‖x_g‖₂} over
+     * disjoint groups (thresholds already multiplied by the step): {@code x_g = (1 − θ_g/‖v_g‖)₊ v_g}.
+     * For an active group, with {@code u = v_g/‖v_g‖}: {@code ∂x_g/∂v_g = (1 − θ_g/‖v_g‖)I +
+     * (θ_g/‖v_g‖)uuᵀ}, {@code ∂x_g/∂θ_g = −u}; a group with {@code ‖v_g‖ ≤ θ_g} (kink included) has
+     * zero derivatives.
+     *
+     * @param v       any shape; {@code groupOf} indexes its row-major elements
+     * @param theta   one threshold (one element) or one per group ({@code [G]}), {@code ≥ 0}
+     * @param groupOf group index in {@code [0, G)} of every element of {@code v}; no group empty
+     */
+    public static Var groupL1(Var v, Var theta, int[] groupOf) {
+        if (groupOf.length != v.size()) {
+            throw new ShapeMismatchException("proxGroupL1 groups", new int[]{groupOf.length}, v.shape(),
+                    "one group index per element of v");
+        }
+        GroupSoftThresholdOp op = new GroupSoftThresholdOp(groupOf);
+        Var t = theta.size() == 1 ? scalar("proxGroupL1", "θ", theta) : theta;
+        if (t.shape().length != 0 && !Arrays.equals(t.shape(), new int[]{op.groups()})) {
+            throw new ShapeMismatchException("proxGroupL1 θ", t.shape(), new int[]{op.groups()},
+                    "θ must be a scalar or hold one threshold per group");
+        }
+        return op.apply(v, t);
+    }
+
+    /**
+     * The L2,1 prox of a matrix {@code [m, n]} with its rows as groups: {@link #groupL1} with
+     * {@code θ} a scalar or {@code [m]}.
+     */
+    public static Var l21Rows(Var v, Var theta) {
+        int[] s = v.shape();
+        if (s.length != 2) {
+            throw new ShapeMismatchException("proxL21Rows: v must be a matrix [m, n], got shape " + Arrays.toString(s));
+        }
+        int[] groupOf = new int[v.size()];
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = i / s[1];
+        }
+        return groupL1(v, theta, groupOf);
+    }
+
+    // ------------------------------------------------------------------ projections
+
+    /**
+     * Projection onto the simplex {@code {x ≥ 0, Σx = r}}: {@code x = max(v − θ, 0)}. On the support
+     * {@code S = {xᵢ > 0}} the Jacobian is the projection onto the tangent of the active face,
+     * {@code I_S − 11ᵀ/|S|} (zero elsewhere), and {@code ∂x_S/∂r = 1/|S|}; an element with
+     * {@code xᵢ = 0} exactly is outside {@code S}.
+     *
+     * @param v      {@code [n]}, {@code n ≥ 1}
+     * @param radius {@code r > 0}, one element
+     */
+    public static Var simplex(Var v, Var radius) {
+        if (v.shape().length != 1 || v.size() == 0) {
+            throw new ShapeMismatchException("projectSimplex: v must be a non-empty vector [n], got shape "
+                    + Arrays.toString(v.shape()));
+        }
+        return SimplexProjectionOp.INSTANCE.apply(v, scalar("projectSimplex", "radius", radius));
+    }
+
+    /**
+     * Projection onto the L1 ball {@code ‖x‖₁ ≤ r} (all elements of {@code v} as one vector). Outside,
+     * with {@code s = sign(v)} on the support {@code S}: {@code ∂x_S/∂v_S = I − s sᵀ/|S|},
+     * {@code ∂x_S/∂r = s/|S|}; inside the identity. On the sphere the projected formulas are taken.
+     *
+     * @param radius {@code r > 0}, one element
+     */
+    public static Var l1Ball(Var v, Var radius) {
+        return L1BallProjectionOp.INSTANCE.apply(v, scalar("projectL1Ball", "radius", radius));
+    }
+
+    /**
+     * Projection onto the L2 ball {@code ‖x‖₂ ≤ r} (all elements of {@code v} as one vector):
+     * {@code x = r v/‖v‖} outside, with {@code ∂x/∂v = (r/‖v‖)(I − uuᵀ)}, {@code ∂x/∂r = u = v/‖v‖};
+     * inside the identity. On the sphere the projected formulas are taken.
+     *
+     * @param radius {@code r > 0}, one element
+     */
+    public static Var l2Ball(Var v, Var radius) {
+        return L2BallProjectionOp.INSTANCE.apply(v, scalar("projectL2Ball", "radius", radius));
+    }
+
     // ------------------------------------------------------------------ total variation
 
     /**
