@@ -3,12 +3,13 @@ package dev.fixpoint.operators.prox.diff;
 import dev.fixpoint.autodiff.Op;
 import dev.fixpoint.autodiff.OpContext;
 import dev.fixpoint.core.Tensor;
+import dev.fixpoint.operators.prox.Proximals;
 
 /**
  * Euclidean projection onto the L1 ball {@code {‖x‖₁ ≤ r}}. Inputs {@code v} (any shape, taken as
  * one vector) and {@code r > 0} (rank 0). Inside ({@code ‖v‖₁ < r}) {@code x = v}; otherwise
- * {@code x = sign(v)·max(|v| − θ, 0)} with {@code θ} from the projection of {@code |v|} onto the
- * simplex of radius {@code r} ({@link SimplexProjectionOp#threshold}).
+ * {@code x = sign(v)·max(|v| − θ, 0)} with {@code θ} such that {@code ‖x‖₁ = r}. The forward pass
+ * is the library's projection, {@link Proximals#l1Ball}.
  *
  * <p>Derivatives outside, with {@code s = sign(v)} and the support {@code S = {xᵢ ≠ 0}}:
  * {@code ∂x_S/∂v_S = I − s_S s_Sᵀ/|S|}, zero outside {@code S}, {@code ∂x_S/∂r = s_S/|S|}; inside
@@ -29,24 +30,13 @@ final class L1BallProjectionOp extends Op {
         Tensor v = in[0];
         ProxParameters.requirePositive(name(), "radius", in[1], false);
         double r = in[1].item();
-        int n = v.size();
-        double[] vd = v.data();
-        int vo = v.offset();
-        double[] a = new double[n];
         double norm1 = 0;
-        for (int i = 0; i < n; i++) {
-            a[i] = Math.abs(vd[vo + i]);
-            norm1 += a[i];
+        double[] vd = v.data();
+        for (int i = 0; i < v.size(); i++) {
+            norm1 += Math.abs(vd[v.offset() + i]);
         }
-        Tensor out = Tensor.zeros(v.shape());
-        double[] o = out.data();
-        boolean inside = norm1 < r;
-        double theta = inside ? 0 : SimplexProjectionOp.threshold(a, 0, n, r);
-        for (int i = 0; i < n; i++) {
-            o[i] = inside ? vd[vo + i] : Math.signum(vd[vo + i]) * Math.max(a[i] - theta, 0.0);
-        }
-        ctx.saveState(inside);
-        return out;
+        ctx.saveState(norm1 < r);
+        return Proximals.l1Ball(r).prox(v, 1.0);
     }
 
     /** @return {@code mean_S(sign(x)·t)} over the support of {@code x}, and {@code |S|} in {@code size[0]} */

@@ -3,11 +3,13 @@ package dev.fixpoint.operators.prox.diff;
 import dev.fixpoint.autodiff.Op;
 import dev.fixpoint.autodiff.OpContext;
 import dev.fixpoint.core.Tensor;
+import dev.fixpoint.operators.prox.Proximals;
 
 /**
  * Euclidean projection onto the L2 ball {@code {‖x‖₂ ≤ r}}. Inputs {@code v} (any shape, taken as
  * one vector) and {@code r > 0} (rank 0): {@code x = v} inside ({@code ‖v‖ < r}), else
- * {@code x = r·v/‖v‖}.
+ * {@code x = r·v/‖v‖} (forward: the library's
+ * {@link Proximals#l2Ball}).
  *
  * <p>Derivatives outside, with {@code u = v/‖v‖}: {@code ∂x/∂v = (r/‖v‖)(I − uuᵀ)},
  * {@code ∂x/∂r = u}; inside the identity and 0. On the sphere {@code ‖v‖ = r} the projected
@@ -28,7 +30,7 @@ final class L2BallProjectionOp extends Op {
         double r = in[1].item();
         double norm = v.norm();
         ctx.saveState(norm);
-        return norm < r ? v.copy() : v.mul(r / norm);
+        return Proximals.l2Ball(r).prox(v, 1.0);
     }
 
     /**

@@ -3,13 +3,13 @@ package dev.fixpoint.operators.prox.diff;
 import dev.fixpoint.autodiff.Op;
 import dev.fixpoint.autodiff.OpContext;
 import dev.fixpoint.core.Tensor;
-import java.util.Arrays;
+import dev.fixpoint.operators.prox.Proximals;
 
 /**
  * Euclidean projection onto the scaled simplex {@code {x ≥ 0, Σx = r}}: {@code x = max(v − θ, 0)}
  * with {@code θ} chosen so that {@code Σx = r}. Inputs {@code v [n]} ({@code n ≥ 1}) and {@code r > 0}
- * (rank 0). The forward pass is the sort-based algorithm (Held, Wolfe and Crowder 1974; Duchi et
- * al. 2008), {@code O(n log n)}.
+ * (rank 0). The forward pass is the library's projection,
+ * {@link Proximals#simplex}.
  *
  * <p>On the support {@code S = {i : xᵢ > 0}}, {@code θ = (Σ_S v − r)/|S|}, so the Jacobian is the
  * projection onto the tangent space of the active face: {@code ∂x_S/∂v_S = I − 11ᵀ/|S|}, zero
@@ -24,40 +24,10 @@ final class SimplexProjectionOp extends Op {
         return "projectSimplex";
     }
 
-    /**
-     * @param v values {@code v[off … off+n)}
-     * @param r radius {@code > 0}
-     * @return the threshold {@code θ} with {@code Σ max(vᵢ − θ, 0) = r}
-     */
-    static double threshold(double[] v, int off, int n, double r) {
-        double[] u = Arrays.copyOfRange(v, off, off + n);
-        Arrays.sort(u);
-        double sum = 0;
-        double theta = 0;
-        for (int j = 1; j <= n; j++) {
-            double uj = u[n - j];
-            sum += uj;
-            double candidate = (sum - r) / j;
-            if (uj - candidate > 0) {
-                theta = candidate;
-            }
-        }
-        return theta;
-    }
-
     @Override
     protected Tensor forward(OpContext ctx, Tensor[] in) {
-        Tensor v = in[0];
         ProxParameters.requirePositive(name(), "radius", in[1], false);
-        double theta = threshold(v.data(), v.offset(), v.size(), in[1].item());
-        double[] vd = v.data();
-        int vo = v.offset();
-        Tensor out = Tensor.zeros(v.shape());
-        double[] o = out.data();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = Math.max(vd[vo + i] - theta, 0.0);
-        }
-        return out;
+        return Proximals.simplex(in[1].item()).prox(in[0], 1.0);
     }
 
     /** @return the mean of {@code t} over the support of {@code x} (0 for an empty support) */

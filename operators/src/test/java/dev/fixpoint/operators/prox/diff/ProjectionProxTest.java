@@ -10,6 +10,7 @@ import dev.fixpoint.autodiff.Var;
 import dev.fixpoint.core.FixpointException;
 import dev.fixpoint.core.ShapeMismatchException;
 import dev.fixpoint.core.Tensor;
+import dev.fixpoint.operators.prox.Proximals;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class ProjectionProxTest {
                 a[i] = Math.abs(c[i]);
                 norm1 += a[i];
             }
-            double theta = SimplexProjectionOp.threshold(a, 0, 9, r);
+            double theta = simplexTheta(a, Proximals.simplex(r).prox(Tensor.vector(a), 1.0).toArray());
             boolean ok = norm1 > r + ProxChecks.MARGIN && theta > ProxChecks.MARGIN;
             for (int i = 0; i < 9; i++) {
                 ok &= Math.abs(a[i] - theta) >= ProxChecks.MARGIN;
