@@ -86,4 +86,70 @@ public final class Proximals {
     public static LInfBallIndicator linfBall(double r) {
         return new LInfBallIndicator(r);
     }
+
+    /**
+     * @param shape  the shape of the inputs
+     * @param groups flat (row-major) indices; must partition {@code [0, size)} (disjoint, complete, non-empty)
+     * @return {@code λ Σ_g ‖x_g‖₂} ({@code λ ≥ 0})
+     */
+    public static GroupL1Norm groupL1(double lambda, int[] shape, int[][] groups) {
+        return new GroupL1Norm(lambda, shape, groups, null);
+    }
+
+    /** @return {@code λ Σ_g w_g‖x_g‖₂} with one weight {@code w_g ≥ 0} per group; see {@link #groupL1(double, int[], int[][])} */
+    public static GroupL1Norm groupL1(double lambda, int[] shape, int[][] groups, double[] groupWeights) {
+        return new GroupL1Norm(lambda, shape, groups, groupWeights);
+    }
+
+    /** @return {@code λ‖X‖_*} for matrices ({@code λ > 0}) */
+    public static NuclearNorm nuclearNorm(double lambda) {
+        return new NuclearNorm(lambda);
+    }
+
+    /** @return the indicator of {@code {X : ‖X‖₂ ≤ r}} (spectral norm, {@code r > 0}) */
+    public static SpectralNormBall spectralNormBall(double r) {
+        return new SpectralNormBall(r);
+    }
+
+    /** @return {@code −μ Σ log xᵢ} ({@code μ > 0}) */
+    public static LogBarrier logBarrier(double mu) {
+        return new LogBarrier(mu);
+    }
+
+    /** @return the indicator of {@code {x : Ax = b}} ({@code A [m, n]} of full row rank, {@code b [m]}) */
+    public static AffineSetIndicator affineSet(Tensor a, Tensor b) {
+        return new AffineSetIndicator(a, b);
+    }
+
+    /** @return the Kullback–Leibler / Poisson data fit {@code Σ xᵢ − yᵢ log xᵢ} ({@code y ≥ 0}) */
+    public static KullbackLeibler kullbackLeibler(Tensor y) {
+        return new KullbackLeibler(y);
+    }
+
+    /** @return {@code ½xᵀQx + qᵀx} ({@code Q [n, n]} symmetric PSD, {@code q [n]}) */
+    public static QuadraticFunction quadratic(Tensor q, Tensor linear) {
+        return new QuadraticFunction(q, linear);
+    }
+
+    /**
+     * @param blockSizes the lengths of the consecutive blocks of the flat input
+     * @param parts      one function per block
+     * @return {@code Σₖ fₖ(x_k)} on vectors of length {@code Σ blockSizes}
+     */
+    public static SeparableSum separable(int[] blockSizes, ProximalFunction... parts) {
+        int[][] shapes = new int[blockSizes.length][];
+        for (int k = 0; k < blockSizes.length; k++) {
+            shapes[k] = new int[]{blockSizes[k]};
+        }
+        return new SeparableSum(shapes, parts);
+    }
+
+    /**
+     * @param blockShapes the shapes in which the consecutive blocks of the flat input are given to the parts
+     * @param parts       one function per block
+     * @return {@code Σₖ fₖ(x_k)} on vectors of length {@code Σ size(blockShapes[k])}
+     */
+    public static SeparableSum separable(int[][] blockShapes, ProximalFunction... parts) {
+        return new SeparableSum(blockShapes, parts);
+    }
 }
