@@ -2,8 +2,9 @@
  * A library of proximal functions: norms and their dual-norm balls, box, simplex and affine-set
  * indicators, the nuclear norm, log barrier, Kullback–Leibler (Poisson) data fit, Huber loss,
  * elastic net, general quadratics and separable sums, and total variation in one
- * ({@link dev.fixpoint.operators.prox.TotalVariation1d}, exact) and two (TotalVariation2d, dual
- * iterative solver) dimensions. Create them through the facade
+ * ({@link dev.fixpoint.operators.prox.TotalVariation1d}, exact) and two
+ * ({@link dev.fixpoint.operators.prox.TotalVariation2d},
+ * dual iterative solver) dimensions. Create them through the facade
  * {@link dev.fixpoint.operators.prox.Proximals}; the classes are public so that their parameters can
  * be read (for example by differentiable proximal operations), their constructors are not.
  *
