@@ -46,4 +46,20 @@ class ForwardMatchesLibraryTest {
                     x -> DifferentiableProx.groupL1(x, Var.constant(TAU * 0.8), new int[12]));
         }
     }
+
+    @Test
+    void groupL1AndQuadraticMatchTheirLibraryProx() {
+        SplittableRandom rng = new SplittableRandom(42);
+        Tensor v = Tensor.randn(rng, 4, 3).mul(1.5);
+        double[] weights = {0.5, 1.0, 2.0, 1.5};
+        int[][] rows = {{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {9, 10, 11}};
+        Tensor theta = Tensor.vector(weights).mul(TAU * 0.8);
+        same(Proximals.groupL1(0.8, new int[]{4, 3}, rows, weights), TAU, v,
+                x -> DifferentiableProx.l21Rows(x, Var.constant(theta)));
+        Tensor b = Tensor.randn(rng, 5, 5);
+        Tensor q2 = Tensor.matmul(b, true, b, false);
+        Tensor q1 = Tensor.randn(rng, 5);
+        Tensor u = Tensor.randn(rng, 5);
+        same(Proximals.quadratic(q2, q1), TAU, u, x -> DifferentiableProx.quadratic(x, Var.constant(TAU), q2, q1));
+    }
 }
