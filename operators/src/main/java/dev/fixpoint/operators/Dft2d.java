@@ -18,9 +18,13 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * {@code DoubleFFT_1D} plan, which is read-only after construction and not locked. For images of at
  * least {@code CommonUtils.getThreadsBeginN_2D()} (65 536) pixels JTransforms parallelises each
  * transform over its shared thread pool ({@code pl.edu.icm.jlargearrays.ConcurrencyUtils}; the
- * number of threads is set there). Apply and adjoint copy the input into the output and transform
- * in place; an output that does not start at offset 0 of an array of exactly {@code 2hw} doubles
- * (a view) is transformed in a temporary array and copied back.
+ * number of threads is set there). That pool's threads are not daemon threads and stay alive for 60 s
+ * after their last task, so a {@code main} that ends without {@code System.exit} lingers that long
+ * unless it calls {@code ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()}.
+ *
+ * <p>Apply and adjoint copy the input into the output and transform in place (JTransforms
+ * allocates small per-call scratch of its own); an output that does not start at offset 0 of an
+ * array of exactly {@code 2hw} doubles (a view) is transformed in a temporary array and copied back.
  */
 final class Dft2d extends LinearOperator {
     private final int h;
