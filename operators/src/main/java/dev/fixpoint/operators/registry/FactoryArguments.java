@@ -55,6 +55,16 @@ public final class FactoryArguments {
         return v == null ? fallback : v;
     }
 
+    /** @return a choice argument (one of {@code choices}, lowercase), or {@code fallback} when absent */
+    public String choice(String key, String fallback, java.util.List<String> choices) {
+        String v = raw(key);
+        String c = v == null ? fallback : v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!choices.contains(c)) {
+            throw bad(key, v, "one of " + choices);
+        }
+        return c;
+    }
+
     /** @return a shape argument written {@code 64x64} (or a single length), e.g. {@code shape=128x128} */
     public int[] shape(String key) {
         String v = required(key, "a shape such as 64x64");
