@@ -49,6 +49,59 @@ class SortBasedProjectionsTest {
         return v;
     }
 
+    /**
+     * θ of the simplex projection by the sort-based rule (Held, Wolfe &amp; Crowder 1974; Duchi et al.
+     * 2008): with u sorted in decreasing order, ρ = max{j : u_j − (Σ_{i≤j} u_i − r)/j > 0} and
+     * θ = (Σ_{i≤ρ} u_i − r)/ρ. Written independently of the library's implementation.
+     */
+    private static double sortBasedThreshold(double[] a, double r) {
+        double[] u = a.clone();
+        java.util.Arrays.sort(u);
+        double cumulative = 0;
+        double theta = 0;
+        for (int j = 1; j <= u.length; j++) {
+            double uj = u[u.length - j];
+            cumulative += uj;
+            double t = (cumulative - r) / j;
+            if (uj - t > 0) {
+                theta = t;
+            }
+        }
+        return theta;
+    }
+
+    @Test
+    void simplexAndL1BallMatchASortBasedReference() {
+        SplittableRandom rng = new SplittableRandom(1974);
+        for (int n : SIZES) {
+            for (int kind = 0; kind < 3; kind++) {
+                double r = 0.5 + 3 * rng.nextDouble();
+                double[] v = randomVector(rng, n, kind);
+                double theta = sortBasedThreshold(v, r);
+                Tensor x = Proximals.simplex(r).prox(Tensor.vector(v), 1.0);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Math.max(v[i] - theta, 0), x.data()[i], 1e-12 * (r + Math.abs(v[i])),
+                            "simplex vs sort-based reference, n=" + n + " kind=" + kind + " at " + i);
+                }
+                double[] signed = v.clone();
+                double[] abs = new double[n];
+                double l1 = 0;
+                for (int i = 0; i < n; i++) {
+                    signed[i] = i % 3 == 0 ? -v[i] : v[i];
+                    abs[i] = Math.abs(signed[i]);
+                    l1 += abs[i];
+                }
+                Tensor y = Proximals.l1Ball(r).prox(Tensor.vector(signed), 1.0);
+                double t = l1 <= r ? 0 : sortBasedThreshold(abs, r);
+                for (int i = 0; i < n; i++) {
+                    double ref = Math.copySign(Math.max(abs[i] - t, 0), signed[i]);
+                    assertEquals(ref, y.data()[i], 1e-12 * (r + abs[i]),
+                            "l1 ball vs sort-based reference, n=" + n + " kind=" + kind + " at " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void simplexProjectionMatchesBisectionReference() {
         SplittableRandom rng = new SplittableRandom(314);
