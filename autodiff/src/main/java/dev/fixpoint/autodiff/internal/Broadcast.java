@@ -86,6 +86,14 @@ public final class Broadcast {
     }
 
     private static void run(Kind kind, int n, double[] a, int pa, int ia, double[] b, int pb, int ib, double[] o, int po) {
+        if (ia == 1 && ib == 1) {
+            runContiguous(kind, n, a, pa, b, pb, o, po);
+            return;
+        }
+        if (ia == 1 && ib == 0) {
+            runScalarRight(kind, n, a, pa, b[pb], o, po);
+            return;
+        }
         switch (kind) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
@@ -105,6 +113,60 @@ public final class Broadcast {
             case DIV -> {
                 for (int i = 0; i < n; i++) {
                     o[po + i] = a[pa + i * ia] / b[pb + i * ib];
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /** Unit strides on both sides: the common equal-shape case, in loops C2 vectorises. */
+    private static void runContiguous(Kind kind, int n, double[] a, int pa, double[] b, int pb, double[] o, int po) {
+        switch (kind) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] + b[pb + i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] - b[pb + i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] * b[pb + i];
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] / b[pb + i];
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /** The right operand constant along the run (a scalar, or a column broadcast along rows). */
+    private static void runScalarRight(Kind kind, int n, double[] a, int pa, double bv, double[] o, int po) {
+        switch (kind) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] + bv;
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] - bv;
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] * bv;
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    o[po + i] = a[pa + i] / bv;
                 }
             }
             default -> throw new IllegalStateException(kind.toString());

@@ -75,6 +75,14 @@ public final class Shrinkage {
             for (int r = 0; r < rows.length; r++) {
                 int base = r * inner;
                 int tb = to + rows[r];
+                if (ts == 0) { // one threshold along the row (scalar θ, or a column): hoisted
+                    double t = td[tb];
+                    for (int i = 0; i < inner; i++) {
+                        double v = xd[xo + base + i];
+                        o[base + i] = Math.signum(v) * Math.max(Math.abs(v) - t, 0.0);
+                    }
+                    continue;
+                }
                 for (int i = 0; i < inner; i++) {
                     double v = xd[xo + base + i];
                     o[base + i] = Math.signum(v) * Math.max(Math.abs(v) - td[tb + i * ts], 0.0);
