@@ -23,10 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * runs backward into the parameters' gradients; {@code rawMatmuls} calls the same 32 gemms directly
  * on the backend. Targets (issue 3): forwardBackward ≤ 2.5 × forward; forward ≤ 1.3 × rawMatmuls.
  *
- * <p>The forks use the throughput collector ({@code -XX:+UseParallelGC}), as the {@code fixpoint}
- * launcher does: with G1 on a 2-core machine, the 1 MiB per-layer tensors are humongous allocations
- * whose concurrent collection competes with OpenBLAS' threads (measured: elementwise passes 20× and
- * gemms 3× slower than with ParallelGC; see benchmarks/RESULTS.md).
+ * <p>The forks use the throughput collector ({@code -XX:+UseParallelGC}); the recorded figures in
+ * benchmarks/RESULTS.md were measured so. {@link ListaLayerProbe} compares collectors.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ListaBenchmark}.
  */
