@@ -6,7 +6,8 @@
  * ({@link dev.fixpoint.operators.prox.TotalVariation2d},
  * dual iterative solver) dimensions. Create them through the facade
  * {@link dev.fixpoint.operators.prox.Proximals}; the classes are public so that their parameters can
- * be read (for example by differentiable proximal operations), their constructors are not.
+ * be read (for example by differentiable proximal operations); apart from the total-variation classes,
+ * which have public constructors, they are created only through the facade.
  *
  * <p>Conventions shared by every function here: inputs are tensors of any shape unless the function
  * is structurally a vector or matrix function (then the shape is checked and a mismatch throws
