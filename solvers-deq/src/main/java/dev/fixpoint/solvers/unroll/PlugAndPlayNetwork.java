@@ -295,7 +295,10 @@ public final class PlugAndPlayNetwork implements UnrolledNetwork {
             this.width = width;
         }
 
-        /** @param k the number of layers K ≥ 1 (required) */
+        /**
+         * @param k the number of layers K ≥ 1 (required)
+         * @return this builder
+         */
         public Builder layers(int k) {
             if (k < 1) {
                 throw new FixpointException("InvalidParameter", "plug-and-play: layers K = " + k + " must be ≥ 1");
@@ -304,7 +307,10 @@ public final class PlugAndPlayNetwork implements UnrolledNetwork {
             return this;
         }
 
-        /** @param tau the gradient step τ &gt; 0 (PGD only) */
+        /**
+         * @param tau the gradient step τ &gt; 0 (PGD only)
+         * @return this builder
+         */
         public Builder step(double tau) {
             if (scheme != Scheme.PGD) {
                 throw new FixpointException("InvalidParameter", "PnP-ADMM has no step τ; set its penalty ρ");
@@ -313,7 +319,10 @@ public final class PlugAndPlayNetwork implements UnrolledNetwork {
             return this;
         }
 
-        /** @param rho the penalty ρ &gt; 0 (ADMM only) */
+        /**
+         * @param rho the penalty ρ &gt; 0 (ADMM only)
+         * @return this builder
+         */
         public Builder penalty(double rho) {
             if (scheme != Scheme.ADMM) {
                 throw new FixpointException("InvalidParameter", "PnP-PGD has no penalty ρ; set its step τ");
@@ -326,6 +335,7 @@ public final class PlugAndPlayNetwork implements UnrolledNetwork {
          * @param hiddenChannels hidden channels F ≥ 1
          * @param convolutions   number of convolutions ≥ 2
          * @param kernel         odd kernel size
+         * @return this builder
          */
         public Builder denoiser(int hiddenChannels, int convolutions, int kernel) {
             new CnnDenoiser("", hiddenChannels, convolutions, kernel, 0); // validates
@@ -335,13 +345,19 @@ public final class PlugAndPlayNetwork implements UnrolledNetwork {
             return this;
         }
 
-        /** @param s seed of the denoisers' He initialisation */
+        /**
+         * @param s seed of the denoisers' He initialisation
+         * @return this builder
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
-        /** @param s what is learned: a subset of denoiser, step (PGD) or penalty (ADMM) */
+        /**
+         * @param s what is learned: a subset of denoiser, step (PGD) or penalty (ADMM)
+         * @return this builder
+         */
         public Builder learn(LearningSpec s) {
             this.spec = Objects.requireNonNull(s, "learning spec");
             return this;

@@ -33,7 +33,10 @@ public final class UnrolledBuilder {
         this.model = model;
     }
 
-    /** @param k the number of layers K ≥ 1 (required) */
+    /**
+     * @param k the number of layers K ≥ 1 (required)
+     * @return this builder
+     */
     public UnrolledBuilder layers(int k) {
         if (k < 1) {
             throw new FixpointException("InvalidParameter", algorithm.architecture() + ": layers K = " + k + " must be ≥ 1");
@@ -42,37 +45,55 @@ public final class UnrolledBuilder {
         return this;
     }
 
-    /** @param p the proximal map of the regulariser g (default: soft thresholding) */
+    /**
+     * @param p the proximal map of the regulariser g (default: soft thresholding)
+     * @return this builder
+     */
     public UnrolledBuilder prox(UnrolledProx p) {
         this.prox = Objects.requireNonNull(p, "prox");
         return this;
     }
 
-    /** @param lambda the regularisation weight λ ≥ 0 (required when the prox is {@link UnrolledProx#weighted()}) */
+    /**
+     * @param lambda the regularisation weight λ ≥ 0 (required when the prox is {@link UnrolledProx#weighted()})
+     * @return this builder
+     */
     public UnrolledBuilder weight(double lambda) {
         this.weight = check("weight λ", lambda, false);
         return this;
     }
 
-    /** @param tau the step τ &gt; 0 (ISTA, FISTA; the primal step of PDHG) */
+    /**
+     * @param tau the step τ &gt; 0 (ISTA, FISTA; the primal step of PDHG)
+     * @return this builder
+     */
     public UnrolledBuilder step(double tau) {
         this.step = check("step τ", tau, true);
         return this;
     }
 
-    /** @param sigma the dual step σ &gt; 0 (PDHG) */
+    /**
+     * @param sigma the dual step σ &gt; 0 (PDHG)
+     * @return this builder
+     */
     public UnrolledBuilder dualStep(double sigma) {
         this.dualStep = check("dual step σ", sigma, true);
         return this;
     }
 
-    /** @param rho the penalty ρ &gt; 0 (ADMM) */
+    /**
+     * @param rho the penalty ρ &gt; 0 (ADMM)
+     * @return this builder
+     */
     public UnrolledBuilder penalty(double rho) {
         this.penalty = check("penalty ρ", rho, true);
         return this;
     }
 
-    /** @param beta a constant momentum β ∈ [0, 1] for every layer (FISTA; replaces the classical sequence) */
+    /**
+     * @param beta a constant momentum β ∈ [0, 1] for every layer (FISTA; replaces the classical sequence)
+     * @return this builder
+     */
     public UnrolledBuilder momentum(double beta) {
         if (!(beta >= 0 && beta <= 1)) {
             throw new FixpointException("InvalidParameter", algorithm.architecture() + ": momentum β = " + beta
@@ -82,7 +103,10 @@ public final class UnrolledBuilder {
         return this;
     }
 
-    /** @param s what is learned (default {@link LearningSpec#none()}: the classical algorithm) */
+    /**
+     * @param s what is learned (default {@link LearningSpec#none()}: the classical algorithm)
+     * @return this builder
+     */
     public UnrolledBuilder learn(LearningSpec s) {
         this.spec = Objects.requireNonNull(s, "learning spec");
         return this;
