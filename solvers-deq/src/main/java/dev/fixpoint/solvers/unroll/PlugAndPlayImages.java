@@ -1,18 +1,32 @@
 package dev.fixpoint.solvers.unroll;
 
+import dev.fixpoint.core.FixpointException;
 import dev.fixpoint.core.Tensor;
 import java.util.SplittableRandom;
 
 /**
- * A tiny seeded generator of test images in [0, 1], batches [count, 1, H, W]: even indices are
- * piecewise constant (a background level plus one to three rectangles or discs of other levels), odd
- * indices smooth (a background plus two or three Gaussian bumps).
+ * A tiny seeded generator of synthetic images in [0, 1] for plug-and-play experiments and tests:
+ * even-numbered images are piecewise constant (a background level in [0, 0.3) plus one to three
+ * rectangles or discs of levels in [0.3, 1)), odd-numbered ones smooth (a background in [0, 0.2)
+ * plus two or three Gaussian bumps of amplitude [0.2, 0.6) and width 12–30% of the smaller side,
+ * clipped at 1). Deterministic given the generator's state.
  */
-final class SyntheticImages {
-    private SyntheticImages() {
+public final class PlugAndPlayImages {
+    private PlugAndPlayImages() {
     }
 
-    static Tensor batch(int count, int h, int w, SplittableRandom rng) {
+    /**
+     * @param count number of images ≥ 1
+     * @param h     height ≥ 1
+     * @param w     width ≥ 1
+     * @param rng   the source of randomness (advanced)
+     * @return a new batch [count, 1, h, w]
+     */
+    public static Tensor batch(int count, int h, int w, SplittableRandom rng) {
+        if (count < 1 || h < 1 || w < 1) {
+            throw new FixpointException("InvalidParameter", "synthetic images: need count, height and width ≥ 1, got "
+                    + count + ", " + h + ", " + w);
+        }
         Tensor out = Tensor.zeros(count, 1, h, w);
         double[] d = out.data();
         for (int s = 0; s < count; s++) {

@@ -34,7 +34,7 @@ class PlugAndPlayNetworkTest {
     }
 
     private static Tensor images(int count, long seed) {
-        return SyntheticImages.batch(count, H, W, new SplittableRandom(seed));
+        return PlugAndPlayImages.batch(count, H, W, new SplittableRandom(seed));
     }
 
     /** y [B, H, W] = A x for each image of x [B, 1, H, W]. */
