@@ -25,6 +25,7 @@ public final class SolversPlugin implements FixpointPlugin {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
         suites.add(new IstaFistaSuite());
+        suites.add(new PlugAndPlaySuite());
         return List.copyOf(suites);
     }
 }
