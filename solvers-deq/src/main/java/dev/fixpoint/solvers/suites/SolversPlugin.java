@@ -24,6 +24,8 @@ public final class SolversPlugin implements FixpointPlugin {
     public List<Suite> suites() {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
+        suites.add(new AmpStateEvolutionSuite());
+        suites.add(new PhaseTransitionSuite());
         return List.copyOf(suites);
     }
 }
