@@ -126,18 +126,22 @@ public final class StateEvolution {
         return db[iteration - 1];
     }
 
+    /** @return δ = m/n */
     public double delta() {
         return delta;
     }
 
+    /** @return ε, the probability that an entry of X is nonzero */
     public double epsilon() {
         return epsilon;
     }
 
+    /** @return the threshold multiplier α */
     public double alpha() {
         return alpha;
     }
 
+    /** @return σ², the noise variance per measurement */
     public double noiseVariance() {
         return noiseVariance;
     }

@@ -131,8 +131,8 @@ final class AmpStateEvolutionSuite implements Suite {
             report.metric("empirical NMSE at iteration " + compareAt + " (ratio of totals)", totalsDb[k], "dB");
             report.metric("tau-hat / tau at iteration " + compareAt, trace.tau()[k] / predicted.tau()[k], "");
         }
-        report.metric("AMP status", trace.result().iterations(), "iterations", trace.result().status().toString(),
-                trace.result().iterations() == iterations);
+        report.metric("AMP iterations run", trace.result().iterations(), "",
+                "= " + iterations + " (status " + trace.result().status() + ")", trace.result().iterations() == iterations);
         report.metric("wall time (data, AMP, state evolution)", seconds, "s");
 
         String title = String.format(Locale.ROOT, "AMP vs state evolution: n=%d, delta=%.3g, eps=%.3g, alpha=%.3g, sigma2=%.3g, %d samples",
