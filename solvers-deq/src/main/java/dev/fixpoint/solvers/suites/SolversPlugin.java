@@ -24,7 +24,9 @@ public final class SolversPlugin implements FixpointPlugin {
     public List<Suite> suites() {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
+        suites.add(new AmpStateEvolutionSuite());
         suites.add(new IstaFistaSuite());
+        suites.add(new PhaseTransitionSuite());
         suites.add(new PlugAndPlaySuite());
         return List.copyOf(suites);
     }
