@@ -49,7 +49,8 @@ class RunCommandTest {
         CliRun r = CliRun.of("run", "no-such-suite", "-o", tmp.toString());
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("[fixpoint/UnknownSuite]") && r.err().contains("no-such-suite")
-                && r.err().contains("known suites: core-selfcheck, tiny-sum"), r::toString);
+                && r.err().contains("known suites: ") && r.err().contains("core-selfcheck, ")
+                && r.err().contains("tiny-sum"), r::toString);
         assertEquals(1, r.err().strip().lines().count(), "one clean line: " + r);
         assertTrue(r.out().isEmpty(), r::toString);
     }
