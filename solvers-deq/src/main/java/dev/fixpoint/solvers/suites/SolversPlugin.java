@@ -24,6 +24,7 @@ public final class SolversPlugin implements FixpointPlugin {
     public List<Suite> suites() {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
+        suites.add(new SparseRecoverySuite());
         return List.copyOf(suites);
     }
 }

@@ -27,7 +27,8 @@ import java.util.Arrays;
  * iteration. Minimising the full ‖WᵀA‖_F² or only its off-diagonal part is the same problem, since
  * the diagonal is fixed by the constraint.
  *
- * <p>Cost: one m×m Cholesky solve with n right-hand sides.
+ * <p>Cost: an m×m symmetric eigendecomposition (the rank check: the smallest eigenvalue of AAᵀ must
+ * exceed m·ε times the largest) and one m×m Cholesky solve with n right-hand sides.
  */
 public final class AnalyticWeight {
     private AnalyticWeight() {
@@ -36,7 +37,7 @@ public final class AnalyticWeight {
     /**
      * @param a [m, n] with full row rank m (finite; not modified)
      * @return W [m, n] with wᵢᵀaᵢ = 1 and minimal ‖WᵀA‖_F
-     * @throws FixpointException {@code [fixpoint/RankDeficient]} if AAᵀ is not positive definite
+     * @throws FixpointException {@code [fixpoint/RankDeficient]} if A does not have full row rank numerically
      */
     public static Tensor of(Tensor a) {
         if (a.rank() != 2 || a.dim(0) < 1 || a.dim(1) < 1) {
@@ -46,6 +47,12 @@ public final class AnalyticWeight {
         int m = a.dim(0);
         int n = a.dim(1);
         Tensor gram = Tensor.matmul(a, false, a, true);
+        Tensor eig = LinearAlgebra.current().eigh(gram).values();
+        if (!(eig.min() > m * Math.ulp(1.0) * eig.max())) {
+            throw new FixpointException("RankDeficient", "AnalyticWeight: A [" + m + ", " + n + "] does not have full row rank m = "
+                    + m + " (smallest/largest eigenvalue of AAᵀ: " + eig.min() + " / " + eig.max()
+                    + "), so the minimal-coherence weight is not unique");
+        }
         Tensor z;
         try {
             z = LinearAlgebra.current().solveSpd(gram, a);

@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  * <p>The binding lets the same recursion serve training (parameters watched on a tape), inference
  * (constants), stage-wise training with frozen layers ({@link #forward(Tape, Var, int, Predicate)})
  * and finite-difference checks (parameters replaced by arbitrary variables, see {@link #run}).
+ * Per-layer parameters are named {@code role.k} (e.g. {@code theta.3}); tied ones have no suffix.
  */
-abstract class ListaNetwork implements UnrolledNetwork, SelectiveRecording {
+abstract class ListaNetwork implements LayerwiseTrainable {
     final Tensor a;
     final int m;
     final int n;
@@ -132,6 +133,23 @@ abstract class ListaNetwork implements UnrolledNetwork, SelectiveRecording {
         Function<Parameter, Var> bind = p -> bound.computeIfAbsent(p,
                 q -> tape != null && recorded.test(q) ? tape.watch(q) : Var.constant(q.value()));
         return run(bind, y, layers);
+    }
+
+    @Override
+    public final void initialiseLayer(int layer, int source) {
+        ParameterSet from = layerParameters(source);
+        for (Parameter p : layerParameters(layer)) {
+            int dot = p.name().lastIndexOf('.');
+            if (dot < 0) {
+                continue;
+            }
+            String counterpart = p.name().substring(0, dot + 1) + source;
+            for (Parameter q : from) {
+                if (q.name().equals(counterpart) && q.value().sameShape(p.value())) {
+                    p.value().assign(q.value());
+                }
+            }
+        }
     }
 
     private void checkInput(Var y, int layers) {
