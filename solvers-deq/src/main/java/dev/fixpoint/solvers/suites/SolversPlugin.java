@@ -28,6 +28,7 @@ public final class SolversPlugin implements FixpointPlugin {
         suites.add(new IstaFistaSuite());
         suites.add(new PhaseTransitionSuite());
         suites.add(new PlugAndPlaySuite());
+        suites.add(new SparseRecoverySuite());
         return List.copyOf(suites);
     }
 }
