@@ -104,10 +104,12 @@ public final class GroupSparseRecoveryProblem {
         return matrix;
     }
 
+    /** @return the number of measurements m */
     public int m() {
         return m;
     }
 
+    /** @return the signal length n */
     public int n() {
         return n;
     }
@@ -122,10 +124,12 @@ public final class GroupSparseRecoveryProblem {
         return groupProbability;
     }
 
+    /** @return the SNR in dB (+∞ when noiseless) */
     public double snrDb() {
         return snrDb;
     }
 
+    /** @return the seed of the matrix and of the fixed sets */
     public long seed() {
         return seed;
     }

@@ -77,12 +77,14 @@ public final class SparseRecoverySuite implements Suite {
                 SuiteParameter.real("lambda", 0.1, 0, 1e6, "λ of ISTA and FISTA (ℓ₁ weight, step 1/L)"),
                 SuiteParameter.real("init-lambda", 0.4, 0, 1e6, "λ of the learned models' initialisation (thresholds λ/L)"),
                 SuiteParameter.choice("mode", "stage-wise", List.of("stage-wise", "end-to-end"), "training schedule"),
-                SuiteParameter.integer("steps", 1000, 1, 10_000_000, "training budget: step cap of each stage"),
+                SuiteParameter.integer("steps", 2000, 1, 10_000_000, "training budget: step cap of each stage"),
                 SuiteParameter.integer("patience", 200, 1, 10_000_000, "steps without validation improvement that end a stage"),
                 SuiteParameter.real("min-improvement", 0.005, 0, 0.99, "relative validation improvement that counts (0.005 ≈ 0.02 dB)"),
                 SuiteParameter.integer("validate-every", 25, 1, 1_000_000, "steps between validations"),
                 SuiteParameter.integer("batch", 64, 1, 100_000, "training batch size"),
                 SuiteParameter.real("lr", 5e-4, 1e-9, 1.0, "Adam's base learning rate"),
+                SuiteParameter.real("layer-decay", 1.0, 1e-3, 1.0,
+                        "stage-wise learning rates of layer k are multiplied by layer-decay^k"),
                 SuiteParameter.flag("warm-start", true, "start each new layer from the trained previous layer"),
                 SuiteParameter.integer("validation", 1000, 1, 1_000_000, "validation samples"),
                 SuiteParameter.integer("test", 1000, 1, 1_000_000, "test samples"),
@@ -163,6 +165,7 @@ public final class SparseRecoverySuite implements Suite {
                 .validateEvery((int) Math.min(Integer.MAX_VALUE, ctx.integer("validate-every")))
                 .batchSize((int) ctx.integer("batch"))
                 .learningRate(ctx.real("lr"))
+                .layerDecay(ctx.real("layer-decay"))
                 .warmStart(ctx.flag("warm-start"))
                 .seed(seed)
                 .build();
@@ -192,7 +195,8 @@ public final class SparseRecoverySuite implements Suite {
                 if (!ctx.flag("resume")) {
                     Files.deleteIfExists(checkpoint);
                 }
-                TrainingResult r = new Trainer(settings.toBuilder().checkpoint(checkpoint).build(), ctx.progress()).train(net, data);
+                TrainingResult r = new Trainer(settings.toBuilder().checkpoint(checkpoint).build(), ctx.progress())
+                        .train(net, data);
                 trained.put(model, r);
                 curves.put(model, LayerwiseNmse.decibels(net, SparseRecoveryData.asTrainingBatch(test)));
                 report.artifact(new Report.Artifact(checkpoint, model + ": trained parameters and training state (checkpoint)"));

@@ -5,8 +5,6 @@ import dev.fixpoint.autodiff.Parameter;
 import dev.fixpoint.autodiff.ParameterSet;
 import dev.fixpoint.autodiff.Tape;
 import dev.fixpoint.autodiff.Var;
-import dev.fixpoint.autodiff.optim.Adam;
-import dev.fixpoint.autodiff.optim.Optimizer;
 import dev.fixpoint.core.FixpointException;
 import dev.fixpoint.core.ProgressListener;
 import dev.fixpoint.core.Tensor;
@@ -77,7 +75,7 @@ public final class Trainer {
         Path checkpoint = settings.checkpoint();
         TrainingCheckpoint.Position pos = new TrainingCheckpoint.Position(0, 0, 0, Double.POSITIVE_INFINITY, 0, 0, List.of());
         Map<String, double[]> snapshot = Map.of();
-        byte[] optimizerState = new byte[0];
+        byte[][] optimizerState = new byte[0][];
         if (checkpoint != null && Files.exists(checkpoint)) {
             TrainingCheckpoint.Contents c = TrainingCheckpoint.read(checkpoint);
             TrainingCheckpoint.checkConfiguration(checkpoint, c, network);
@@ -109,8 +107,8 @@ public final class Trainer {
             progress.advance(pos.stage());
             for (int si = pos.stage(); si < plan.size(); si++) {
                 Stage stage = plan.get(si);
-                Optimizer adam = Adam.builder(stage.parameters()).learningRate(stage.learningRate()).build();
                 List<Parameter> trained = stage.parameters().list();
+                GroupedAdam adam = new GroupedAdam(trained, stage.learningRate(), settings);
                 long step;
                 double best;
                 long bestStep;
@@ -122,7 +120,10 @@ public final class Trainer {
                     bestStep = pos.bestStep();
                     secondsBefore = pos.stageSeconds();
                     bestValues = fromSnapshot(checkpoint, trained, snapshot);
-                    loadOptimizer(adam, optimizerState, checkpoint);
+                    if (optimizerState.length == 0) {
+                        throw new FixpointException("BadCheckpoint", checkpoint + ": a stage in progress without optimiser state");
+                    }
+                    adam.load(optimizerState, checkpoint);
                 } else {
                     if (stage.onlyNew() && stage.layer() > 0 && settings.warmStart() && network instanceof LayerwiseTrainable lt) {
                         lt.initialiseLayer(stage.layer(), stage.layer() - 1);
@@ -185,7 +186,7 @@ public final class Trainer {
                 if (checkpoint != null) {
                     TrainingCheckpoint.save(checkpoint, network, settings.streamDefinition(),
                             new TrainingCheckpoint.Position(si + 1, 0, globalStep, Double.POSITIVE_INFINITY, 0, 0, done),
-                            Map.of(), new byte[0]);
+                            Map.of(), new byte[0][]);
                 }
             }
         } finally {
@@ -207,8 +208,9 @@ public final class Trainer {
         for (int k = 0; k < depth; k++) {
             ParameterSet fresh = network.layerParameters(k);
             String layer = "layer " + (k + 1) + "/" + depth;
+            double lr = settings.learningRate() * Math.pow(settings.layerDecay(), k);
             if (fresh.count() > 0) {
-                plan.add(new Stage(layer + " new parameters", k, k + 1, settings.learningRate(), fresh, true));
+                plan.add(new Stage(layer + " new parameters", k, k + 1, lr, fresh, true));
             }
             for (Parameter p : fresh) {
                 sofar.add(p);
@@ -219,7 +221,7 @@ public final class Trainer {
             for (double f : settings.fineTuneFactors()) {
                 ParameterSet all = new ParameterSet();
                 sofar.forEach(all::add);
-                plan.add(new Stage(layer + " fine-tune ×" + f, k, k + 1, settings.learningRate() * f, all, false));
+                plan.add(new Stage(layer + " fine-tune ×" + f, k, k + 1, lr * f, all, false));
             }
         }
         return plan;
@@ -300,37 +302,12 @@ public final class Trainer {
     }
 
     private void save(Path file, UnrolledNetwork network, TrainingCheckpoint.Position pos, List<Parameter> trained,
-                      double[][] bestValues, Optimizer adam) throws IOException {
+                      double[][] bestValues, GroupedAdam adam) throws IOException {
         Map<String, double[]> snap = new LinkedHashMap<>();
         for (int i = 0; i < trained.size(); i++) {
             snap.put(trained.get(i).name(), bestValues[i]);
         }
-        TrainingCheckpoint.save(file, network, settings.streamDefinition(), pos, snap, optimizerBytes(adam, file));
+        TrainingCheckpoint.save(file, network, settings.streamDefinition(), pos, snap, adam.state(file));
     }
 
-    private static byte[] optimizerBytes(Optimizer adam, Path checkpoint) throws IOException {
-        Path dir = checkpoint.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + checkpoint.getFileName() + ".adam", ".tmp");
-        try {
-            adam.saveState(tmp);
-            return Files.readAllBytes(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void loadOptimizer(Optimizer adam, byte[] state, Path checkpoint) throws IOException {
-        if (state.length == 0) {
-            throw new FixpointException("BadCheckpoint", checkpoint + ": a stage in progress without optimiser state");
-        }
-        Path dir = checkpoint.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + checkpoint.getFileName() + ".adam", ".tmp");
-        try {
-            Files.write(tmp, state);
-            adam.loadState(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -58,17 +58,17 @@ public final class TrainingCheckpoint {
 
     /** A validated file's contents; parameters as name → (shape, values). */
     record Contents(Map<String, String> configuration, Map<String, String> stream, Position position,
-                    Map<String, Tensor> parameters, Map<String, double[]> snapshot, byte[] optimizer) {
+                    Map<String, Tensor> parameters, Map<String, double[]> snapshot, byte[][] optimizer) {
     }
 
     /**
      * Writes a checkpoint atomically.
      *
      * @param snapshot  the best values of the current stage's parameters (name → values), or empty
-     * @param optimizer the optimiser state file's bytes ({@code FXOS}), or an empty array
+     * @param optimizer the optimiser-state files' bytes ({@code FXOS}, one per learning-rate group), or none
      */
     static void save(Path file, UnrolledNetwork network, Map<String, String> stream, Position pos,
-                     Map<String, double[]> snapshot, byte[] optimizer) throws IOException {
+                     Map<String, double[]> snapshot, byte[][] optimizer) throws IOException {
         AtomicFiles.write(file, raw -> {
             CRC32 crc = new CRC32();
             DataOutputStream d = new DataOutputStream(new CheckedOutputStream(raw, crc));
@@ -114,7 +114,10 @@ public final class TrainingCheckpoint {
                 }
             }
             d.writeInt(optimizer.length);
-            d.write(optimizer);
+            for (byte[] o : optimizer) {
+                d.writeInt(o.length);
+                d.write(o);
+            }
             d.flush();
             new DataOutputStream(raw).writeLong(crc.getValue());
         });
@@ -205,12 +208,15 @@ public final class TrainingCheckpoint {
                 }
                 snapshot.put(name, readDoubles(d, size));
             }
-            int optLength = d.readInt();
-            if (optLength < 0 || optLength > bytes.length) {
-                throw bad(file, "invalid optimiser-state length " + optLength);
+            byte[][] optimizer = new byte[count(d.readInt(), file, "optimiser states")][];
+            for (int k = 0; k < optimizer.length; k++) {
+                int optLength = d.readInt();
+                if (optLength < 0 || optLength > bytes.length) {
+                    throw bad(file, "invalid optimiser-state length " + optLength);
+                }
+                optimizer[k] = new byte[optLength];
+                d.readFully(optimizer[k]);
             }
-            byte[] optimizer = new byte[optLength];
-            d.readFully(optimizer);
             if (d.available() != 8) {
                 throw bad(file, (d.available() - 8) + " unexpected bytes before the checksum");
             }

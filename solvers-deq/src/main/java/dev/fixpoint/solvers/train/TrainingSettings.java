@@ -14,6 +14,14 @@ import java.util.Map;
  *   <li>{@code mode}: {@link TrainingMode#STAGE_WISE} (default) or {@link TrainingMode#END_TO_END}.</li>
  *   <li>{@code learningRate}: Adam's base rate lr₀ (default 5e-4, as in the papers' code).</li>
  *   <li>{@code fineTuneFactors}: stage-wise fine-tuning rates as multiples of lr₀ (default 0.2, 0.02).</li>
+ *   <li>{@code layerDecay}: in stage-wise training, the stages of layer k (0-based) run at
+ *       lr₀·layerDecay^k times their factor (default 1: no decay). Deeper layers refine smaller
+ *       errors and need smaller steps.</li>
+ *   <li>{@code learningRateScales}: per-role multipliers of the learning rate, keyed by the parameter
+ *       name without its layer suffix ({@code "S"} for {@code S.3}, {@code "theta"}, {@code "We"});
+ *       roles not listed use 1 (default: none). Adam moves every element by about the learning
+ *       rate per step whatever its gradient's scale, so a large matrix of small entries (LISTA's
+ *       S_k) needs a smaller rate than a scalar threshold; each role group gets its own Adam.</li>
  *   <li>{@code batchSize}: training examples per step (default 64).</li>
  *   <li>{@code validateEvery}: steps between validations (default 10).</li>
  *   <li>{@code patience}: a stage ends when the validation NMSE has not improved for this many steps
@@ -34,7 +42,7 @@ import java.util.Map;
  *       steps, to split a long training over several sessions (default: never).</li>
  * </ul>
  *
- * The mode, seed, batch size, learning rates and warm start determine the sequence of batches and stages; a
+ * The mode, seed, batch size, learning rates (with their scales) and warm start determine the sequence of batches and stages; a
  * checkpoint records them and refuses to resume under other values ({@code [fixpoint/CheckpointMismatch]}).
  * The other settings may change between sessions.
  */
@@ -42,6 +50,8 @@ public final class TrainingSettings {
     private final TrainingMode mode;
     private final double learningRate;
     private final double[] fineTuneFactors;
+    private final Map<String, Double> learningRateScales;
+    private final double layerDecay;
     private final int batchSize;
     private final int validateEvery;
     private final long patience;
@@ -57,6 +67,8 @@ public final class TrainingSettings {
         this.mode = b.mode;
         this.learningRate = b.learningRate;
         this.fineTuneFactors = b.fineTuneFactors.clone();
+        this.learningRateScales = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.learningRateScales));
+        this.layerDecay = b.layerDecay;
         this.batchSize = b.batchSize;
         this.validateEvery = b.validateEvery;
         this.patience = b.patience;
@@ -80,6 +92,8 @@ public final class TrainingSettings {
         b.mode = mode;
         b.learningRate = learningRate;
         b.fineTuneFactors = fineTuneFactors.clone();
+        b.learningRateScales = new java.util.TreeMap<>(learningRateScales);
+        b.layerDecay = layerDecay;
         b.batchSize = batchSize;
         b.validateEvery = validateEvery;
         b.patience = patience;
@@ -93,10 +107,12 @@ public final class TrainingSettings {
         return b;
     }
 
+    /** @return the schedule */
     public TrainingMode mode() {
         return mode;
     }
 
+    /** @return Adam's base learning rate lr₀ */
     public double learningRate() {
         return learningRate;
     }
@@ -106,26 +122,59 @@ public final class TrainingSettings {
         return fineTuneFactors.clone();
     }
 
+    /** @return the per-layer decay of the stage-wise learning rate */
+    public double layerDecay() {
+        return layerDecay;
+    }
+
+    /** @return the learning-rate multipliers by parameter role (unmodifiable, sorted) */
+    public Map<String, Double> learningRateScales() {
+        return learningRateScales;
+    }
+
+    /**
+     * @param parameterName e.g. {@code "S.3"}, {@code "We"}
+     * @return the multiplier of its role ({@link #role}), 1 if none is set
+     */
+    public double learningRateScale(String parameterName) {
+        return learningRateScales.getOrDefault(role(parameterName), 1.0);
+    }
+
+    /** @return the name without a trailing {@code .k} layer index ({@code "theta.3"} → {@code "theta"}) */
+    public static String role(String parameterName) {
+        int dot = parameterName.lastIndexOf('.');
+        if (dot > 0 && dot < parameterName.length() - 1 && parameterName.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            return parameterName.substring(0, dot);
+        }
+        return parameterName;
+    }
+
+    /** @return training examples per step */
     public int batchSize() {
         return batchSize;
     }
 
+    /** @return steps between validations */
     public int validateEvery() {
         return validateEvery;
     }
 
+    /** @return steps without improvement that end a stage */
     public long patience() {
         return patience;
     }
 
+    /** @return the relative validation improvement that counts */
     public double minImprovement() {
         return minImprovement;
     }
 
+    /** @return the step cap of each stage */
     public long maxStepsPerStage() {
         return maxStepsPerStage;
     }
 
+    /** @return the seed of the training-batch stream */
     public long seed() {
         return seed;
     }
@@ -140,10 +189,12 @@ public final class TrainingSettings {
         return checkpoint;
     }
 
+    /** @return steps between checkpoint saves within a stage (0: stage ends and halts only) */
     public long checkpointEvery() {
         return checkpointEvery;
     }
 
+    /** @return the steps after which a session saves and stops */
     public long haltAfterSteps() {
         return haltAfterSteps;
     }
@@ -156,6 +207,8 @@ public final class TrainingSettings {
         m.put("batch", Integer.toString(batchSize));
         m.put("lr", Double.toString(learningRate));
         m.put("fine-tune", Arrays.toString(fineTuneFactors));
+        m.put("lr-scales", learningRateScales.toString());
+        m.put("layer-decay", Double.toString(layerDecay));
         m.put("warm-start", Boolean.toString(warmStart));
         return m;
     }
@@ -172,6 +225,8 @@ public final class TrainingSettings {
         private TrainingMode mode = TrainingMode.STAGE_WISE;
         private double learningRate = 5e-4;
         private double[] fineTuneFactors = {0.2, 0.02};
+        private Map<String, Double> learningRateScales = new java.util.TreeMap<>();
+        private double layerDecay = 1;
         private int batchSize = 64;
         private int validateEvery = 10;
         private long patience = 500;
@@ -190,6 +245,7 @@ public final class TrainingSettings {
             return new FixpointException("InvalidParameter", "training " + what + " must be " + range + ", got " + value);
         }
 
+        /** @param value the schedule */
         public Builder mode(TrainingMode value) {
             this.mode = java.util.Objects.requireNonNull(value, "mode");
             return this;
@@ -212,6 +268,29 @@ public final class TrainingSettings {
                 }
             }
             this.fineTuneFactors = values.clone();
+            return this;
+        }
+
+        /**
+         * @param scales multipliers (finite, &gt; 0) of the learning rate by parameter role, e.g.
+         *               {@code Map.of("S", 0.05, "We", 0.05)}; replaces earlier scales
+         */
+        public Builder learningRateScales(Map<String, Double> scales) {
+            for (Map.Entry<String, Double> e : scales.entrySet()) {
+                if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+                    throw bad("learning-rate scale of '" + e.getKey() + "'", e.getValue(), "finite and > 0");
+                }
+            }
+            this.learningRateScales = new java.util.TreeMap<>(scales);
+            return this;
+        }
+
+        /** @param value the per-layer decay of stage-wise learning rates, in (0, 1] */
+        public Builder layerDecay(double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw bad("layer decay", value, "in (0, 1]");
+            }
+            this.layerDecay = value;
             return this;
         }
 
@@ -266,6 +345,7 @@ public final class TrainingSettings {
             return this;
         }
 
+        /** @param value the seed of the training-batch stream */
         public Builder seed(long value) {
             this.seed = value;
             return this;
