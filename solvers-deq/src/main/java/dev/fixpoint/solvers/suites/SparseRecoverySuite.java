@@ -7,6 +7,7 @@ import dev.fixpoint.core.spi.Report;
 import dev.fixpoint.core.spi.Suite;
 import dev.fixpoint.core.spi.SuiteContext;
 import dev.fixpoint.core.spi.SuiteParameter;
+import dev.fixpoint.solvers.amp.Amp;
 import dev.fixpoint.solvers.sparse.SparseRecoveryBatch;
 import dev.fixpoint.solvers.sparse.SparseRecoveryProblem;
 import dev.fixpoint.solvers.train.LayerwiseNmse;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code sparse-recovery}: the LISTA-family comparison of Chen et al. (2018) and Liu et al. (2019).
  * On y = A·x + w (A [m, n] Gaussian with unit-norm columns, x Bernoulli(p)×N(0, 1), SNR in dB or
- * noiseless), it runs ISTA and FISTA (λ, step 1/L) for K iterations, trains the selected unrolled
+ * noiseless), it runs ISTA and FISTA (λ, step 1/L) and AMP (threshold α·τ̂) for K iterations, trains the selected unrolled
  * networks with K layers (stage-wise by default), and reports the NMSE of every layer on a fixed test
  * set, the support-oracle least-squares floor and the training time of each model.
  *
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SparseRecoverySuite implements Suite {
     private static final Logger LOG = LoggerFactory.getLogger(SparseRecoverySuite.class);
-    static final List<String> MODELS = List.of("ista", "fista", "lista", "lista-cp", "lista-cpss", "alista");
+    static final List<String> MODELS = List.of("ista", "fista", "amp", "lista", "lista-cp", "lista-cpss", "alista");
     private static final List<String> LEARNED = List.of("lista", "lista-cp", "lista-cpss", "alista");
 
     @Override
@@ -60,7 +61,7 @@ public final class SparseRecoverySuite implements Suite {
 
     @Override
     public String description() {
-        return "Sparse recovery y = Ax + w: ISTA and FISTA against trained LISTA, LISTA-CP, LISTA-CPSS and ALISTA; "
+        return "Sparse recovery y = Ax + w: ISTA, FISTA and AMP against trained LISTA, LISTA-CP, LISTA-CPSS and ALISTA; "
                 + "NMSE (dB) per layer on a fixed test set, the support-oracle least-squares floor, and training times.";
     }
 
@@ -72,9 +73,10 @@ public final class SparseRecoverySuite implements Suite {
                 SuiteParameter.real("sparsity", 0.1, 1e-6, 1.0, "probability p that an entry of x is nonzero"),
                 SuiteParameter.text("snr", "inf", "signal-to-noise ratio of y in dB, or 'inf' for noiseless"),
                 SuiteParameter.integer("layers", 16, 1, 200, "layers of the networks = iterations of ISTA/FISTA"),
-                SuiteParameter.text("models", String.join(",", List.of("ista", "fista", "lista", "lista-cpss", "alista")),
+                SuiteParameter.text("models", String.join(",", List.of("ista", "fista", "amp", "lista", "lista-cpss", "alista")),
                         "comma-separated models from " + MODELS),
                 SuiteParameter.real("lambda", 0.1, 0, 1e6, "λ of ISTA and FISTA (ℓ₁ weight, step 1/L)"),
+                SuiteParameter.real("alpha", 1.5, 1e-3, 100, "α of AMP (threshold α·τ̂, τ̂ = ‖z‖/√m)"),
                 SuiteParameter.real("init-lambda", 0.4, 0, 1e6, "λ of the learned models' initialisation (thresholds λ/L)"),
                 SuiteParameter.choice("mode", "stage-wise", List.of("stage-wise", "end-to-end"), "training schedule"),
                 SuiteParameter.integer("steps", 2000, 1, 10_000_000, "training budget: step cap of each stage"),
@@ -83,6 +85,8 @@ public final class SparseRecoverySuite implements Suite {
                 SuiteParameter.integer("validate-every", 25, 1, 1_000_000, "steps between validations"),
                 SuiteParameter.integer("batch", 64, 1, 100_000, "training batch size"),
                 SuiteParameter.real("lr", 5e-4, 1e-9, 1.0, "Adam's base learning rate"),
+                SuiteParameter.text("fine-tune", "0.2,0.02",
+                        "stage-wise fine-tuning learning rates as multiples of lr, comma-separated (empty: none)"),
                 SuiteParameter.real("layer-decay", 1.0, 1e-3, 1.0,
                         "stage-wise learning rates of layer k are multiplied by layer-decay^k"),
                 SuiteParameter.flag("warm-start", true, "start each new layer from the trained previous layer"),
@@ -113,6 +117,28 @@ public final class SparseRecoverySuite implements Suite {
             // reported below
         }
         throw new FixpointException("BadParameter", "parameter 'snr' got '" + text + "' but expects a finite number of dB or 'inf'");
+    }
+
+    /** @return the fine-tuning factors of a comma-separated list of positive numbers */
+    static double[] parseFactors(String text) {
+        List<Double> out = new ArrayList<>();
+        for (String s : text.split(",")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            try {
+                double v = Double.parseDouble(s.trim());
+                if (v > 0 && Double.isFinite(v)) {
+                    out.add(v);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new FixpointException("BadParameter", "parameter 'fine-tune' got '" + text
+                    + "' but expects comma-separated finite numbers > 0 (e.g. 0.2,0.02)");
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** @return the selected model names, validated */
@@ -166,6 +192,7 @@ public final class SparseRecoverySuite implements Suite {
                 .batchSize((int) ctx.integer("batch"))
                 .learningRate(ctx.real("lr"))
                 .layerDecay(ctx.real("layer-decay"))
+                .fineTuneFactors(parseFactors(ctx.text("fine-tune")))
                 .warmStart(ctx.flag("warm-start"))
                 .seed(seed)
                 .build();
@@ -186,6 +213,8 @@ public final class SparseRecoverySuite implements Suite {
                 }
                 curves.put(model, ProximalGradientBaselines.nmsePerIteration(problem.matrix(), lipschitz, test.y(), test.x(),
                         ctx.real("lambda"), layers, model.equals("fista")));
+            } else if (model.equals("amp")) {
+                curves.put(model, new Amp(problem.matrix(), ctx.real("alpha")).trace(test.y(), test.x(), layers).nmseDb());
             } else {
                 if (data == null) {
                     data = SparseRecoveryData.of(problem, (int) ctx.integer("validation"));

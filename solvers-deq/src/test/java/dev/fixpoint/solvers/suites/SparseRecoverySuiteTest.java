@@ -43,7 +43,7 @@ class SparseRecoverySuiteTest {
                 .run(new SparseRecoverySuite(), Map.of(), true, dir);
         RESULTS.info("sparse-recovery quick profile ({} s): {}", String.format("%.1f", (System.nanoTime() - t0) * 1e-9), r.summary());
         Map<String, Double> m = metrics(r);
-        for (String model : List.of("ista", "fista", "lista", "lista-cpss", "alista")) {
+        for (String model : List.of("ista", "fista", "amp", "lista", "lista-cpss", "alista")) {
             assertTrue(Double.isFinite(m.get(model + " NMSE at layer 6")), model);
         }
         assertTrue(m.containsKey("support-oracle least-squares floor"));
@@ -51,7 +51,7 @@ class SparseRecoverySuiteTest {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
         }
         List<String> csv = Files.readAllLines(dir.resolve("nmse-per-layer.csv"));
-        assertEquals("layer,ista,fista,lista,lista-cpss,alista,support-oracle", csv.get(0));
+        assertEquals("layer,ista,fista,amp,lista,lista-cpss,alista,support-oracle", csv.get(0));
         assertEquals(7, csv.size());
     }
 
@@ -60,6 +60,8 @@ class SparseRecoverySuiteTest {
      * the test NMSE (1,000 samples) could produce:
      * <ul>
      *   <li>FISTA beats ISTA (momentum; both at λ = 0.1);</li>
+     *   <li>AMP (α = 1.5) beats FISTA by ≥ 3 dB: its Onsager term keeps the effective noise Gaussian, so
+     *       each iteration shrinks the error as state evolution predicts;</li>
      *   <li>trained LISTA beats ISTA and FISTA by ≥ 3 dB: its weights and thresholds are fitted to the
      *       signal distribution and it starts from ISTA itself;</li>
      *   <li>LISTA-CPSS and ALISTA beat LISTA by ≥ 3 dB: support selection gives the linear convergence
@@ -81,7 +83,10 @@ class SparseRecoverySuiteTest {
         double lista = m.get("lista NMSE at layer 8");
         double cpss = m.get("lista-cpss NMSE at layer 8");
         double alista = m.get("alista NMSE at layer 8");
+        double amp = m.get("amp NMSE at layer 8");
+        RESULTS.info("sparse-recovery reduced: amp {} dB, fista {} dB at layer 8", amp, fista);
         assertTrue(fista < ista, "fista " + fista + " vs ista " + ista);
+        assertTrue(amp < fista - 3, "amp " + amp + " vs fista " + fista);
         assertTrue(lista < Math.min(ista, fista) - 3, "lista " + lista + " vs ista " + ista + ", fista " + fista);
         assertTrue(cpss < lista - 3, "lista-cpss " + cpss + " vs lista " + lista);
         assertTrue(alista < lista - 3, "alista " + alista + " vs lista " + lista);
@@ -98,11 +103,15 @@ class SparseRecoverySuiteTest {
     void badParametersAreReportedWithTheAcceptedValues() {
         FixpointException snr = assertThrows(FixpointException.class, () -> SparseRecoverySuite.parseSnr("loud"));
         assertTrue(snr.getMessage().startsWith("[fixpoint/BadParameter]") && snr.getMessage().contains("'inf'"), snr.getMessage());
-        FixpointException model = assertThrows(FixpointException.class, () -> SparseRecoverySuite.parseModels("lista,amp"));
-        assertTrue(model.getMessage().contains("'amp'") && model.getMessage().contains("alista"), model.getMessage());
+        FixpointException model = assertThrows(FixpointException.class, () -> SparseRecoverySuite.parseModels("lista,lamp"));
+        assertTrue(model.getMessage().contains("'lamp'") && model.getMessage().contains("alista"), model.getMessage());
         assertEquals(Double.POSITIVE_INFINITY, SparseRecoverySuite.parseSnr("inf"));
         assertEquals(30.0, SparseRecoverySuite.parseSnr(" 30 "));
         assertEquals(List.of("alista", "ista"), SparseRecoverySuite.parseModels("alista, ista,alista"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{0.2, 0.02, 0.004}, SparseRecoverySuite.parseFactors("0.2, 0.02,0.004"));
+        assertEquals(0, SparseRecoverySuite.parseFactors("").length);
+        FixpointException factors = assertThrows(FixpointException.class, () -> SparseRecoverySuite.parseFactors("0.2,-1"));
+        assertTrue(factors.getMessage().startsWith("[fixpoint/BadParameter]"), factors.getMessage());
     }
 
     @Test
