@@ -130,4 +130,46 @@ class TapeTest {
             assertEquals((1 - th * th) * 2 * xi * v.get(i), r.tangent().get(i), 1e-15);
         }
     }
+
+    /** A VJP that linearises a function on a private tape (as implicit layers do) needs NoGrad.resume. */
+    @Test
+    void resumeRecordsInsideAVjpAndRestoresTheEnclosingScopes() {
+        Op cube = new Op() {
+            @Override
+            public String name() {
+                return "cube-by-private-tape";
+            }
+
+            @Override
+            protected Tensor forward(OpContext ctx, Tensor[] inputs) {
+                return inputs[0].map(v -> v * v * v);
+            }
+
+            @Override
+            protected Tensor[] vjp(OpContext ctx, Tensor upstream) {
+                assertFalse(NoGrad.recording());
+                try (NoGrad on = NoGrad.resume(); Tape inner = new Tape()) {
+                    assertTrue(NoGrad.recording());
+                    Var x = inner.variable(ctx.input(0).value());
+                    Var y = x.mul(x).mul(x);
+                    return new Tensor[]{inner.gradients(y, upstream, new Var[]{x}, false)[0].value()};
+                } finally {
+                    assertFalse(NoGrad.recording());
+                }
+            }
+        };
+        try (Tape tape = new Tape()) {
+            Var x = tape.variable(Tensor.vector(1.0, -2.0));
+            cube.apply(x).sum().backward();
+            assertEquals(3.0, x.grad().get(0), 0.0);
+            assertEquals(12.0, x.grad().get(1), 0.0);
+        }
+        try (NoGrad outer = NoGrad.enter(); NoGrad inner = NoGrad.enter()) {
+            try (NoGrad on = NoGrad.resume()) {
+                assertTrue(NoGrad.recording());
+            }
+            assertFalse(NoGrad.recording());
+        }
+        assertTrue(NoGrad.recording());
+    }
 }
