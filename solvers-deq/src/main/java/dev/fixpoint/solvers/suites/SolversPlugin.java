@@ -21,6 +21,11 @@ public final class SolversPlugin implements FixpointPlugin {
     }
 
     @Override
+    public List<com.google.inject.Module> modules() {
+        return List.of(new dev.fixpoint.solvers.fixedpoint.FixedPointModule());
+    }
+
+    @Override
     public List<Suite> suites() {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
