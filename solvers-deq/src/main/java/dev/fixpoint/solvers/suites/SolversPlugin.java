@@ -30,6 +30,7 @@ public final class SolversPlugin implements FixpointPlugin {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
         suites.add(new AmpStateEvolutionSuite());
+        suites.add(new DeqSuite());
         suites.add(new IstaFistaSuite());
         suites.add(new PhaseTransitionSuite());
         suites.add(new PlugAndPlaySuite());

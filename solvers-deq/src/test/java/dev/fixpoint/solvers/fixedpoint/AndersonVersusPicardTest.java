@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Anderson against Picard on the benchmark set, relative residual 1e-6: on lasso-ISTA (m=250, n=500,
- * λ=0.1, step 1/L) Anderson needs at most a third of Picard's evaluations, and on no problem of the set
- * more than Picard. Broyden's counts are logged alongside.
+ * Anderson against Picard on the benchmark set (4 samples per problem), relative residual 1e-6: on
+ * lasso-ISTA (m=250, n=500, λ=0.1, step 1/L) Anderson needs at most a third of Picard's evaluations summed
+ * over the batch (single samples range up to ≈ 0.37, logged), and on no problem of the set more than
+ * Picard. Broyden's counts are logged alongside.
  */
 class AndersonVersusPicardTest {
     private static final Logger RESULTS = LoggerFactory.getLogger("dev.fixpoint.results");
@@ -33,6 +34,11 @@ class AndersonVersusPicardTest {
             assertTrue(anderson.totalEvaluations() <= picard.totalEvaluations(), p.name() + ": Anderson "
                     + anderson.totalEvaluations() + " > Picard " + picard.totalEvaluations());
             if (p.name().equals("lasso-ista λ=0.1")) {
+                double worst = 0;
+                for (int s = 0; s < anderson.batchSize(); s++) {
+                    worst = Math.max(worst, (double) anderson.evaluations(s) / picard.evaluations(s));
+                }
+                RESULTS.info("lasso-ista λ=0.1: largest per-sample Anderson/Picard evaluation ratio {}", worst);
                 assertTrue(3 * anderson.totalEvaluations() <= picard.totalEvaluations(),
                         "lasso λ=0.1: Anderson " + anderson.totalEvaluations() + " vs Picard " + picard.totalEvaluations());
             }
