@@ -97,6 +97,7 @@ public final class BackwardMode {
         return new BackwardMode(kind, steps, damping, solver, value);
     }
 
+    /** @return the kind of backward pass */
     public Kind kind() {
         return kind;
     }
@@ -116,6 +117,7 @@ public final class BackwardMode {
         return solver;
     }
 
+    /** @return whether a failed exact solve falls back to the Jacobian-free gradient */
     public boolean fallback() {
         return fallback;
     }

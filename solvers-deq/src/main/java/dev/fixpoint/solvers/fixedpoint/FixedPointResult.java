@@ -118,6 +118,7 @@ public final class FixedPointResult {
         return SolverStatus.CONVERGED;
     }
 
+    /** @return wall-clock seconds of the solve */
     public double elapsedSeconds() {
         return elapsedSeconds;
     }

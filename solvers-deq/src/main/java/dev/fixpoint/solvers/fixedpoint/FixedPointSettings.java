@@ -71,66 +71,82 @@ public final class FixedPointSettings {
         return defaults().withStopping(StoppingCriteria.of(tolerance, maxIterations));
     }
 
+    /** @return a copy with the per-sample stopping rules */
     public FixedPointSettings withStopping(StoppingCriteria value) {
         return new FixedPointSettings(value, damping, memory, regularization, maxCondition, safeguard, maxBacktracks, residualNorm);
     }
 
+    /** @return a copy with damping β ∈ (0, 1] */
     public FixedPointSettings withDamping(double value) {
         return new FixedPointSettings(stopping, value, memory, regularization, maxCondition, safeguard, maxBacktracks, residualNorm);
     }
 
+    /** @return a copy with memory m ∈ [1, 100] */
     public FixedPointSettings withMemory(int value) {
         return new FixedPointSettings(stopping, damping, value, regularization, maxCondition, safeguard, maxBacktracks, residualNorm);
     }
 
+    /** @return a copy with the relative regularisation λ ∈ [0, 1) */
     public FixedPointSettings withRegularization(double value) {
         return new FixedPointSettings(stopping, damping, memory, value, maxCondition, safeguard, maxBacktracks, residualNorm);
     }
 
+    /** @return a copy with the condition limit (> 1) of Anderson's least-squares matrix */
     public FixedPointSettings withMaxCondition(double value) {
         return new FixedPointSettings(stopping, damping, memory, regularization, value, safeguard, maxBacktracks, residualNorm);
     }
 
+    /** @return a copy with Anderson's residual-increase safeguard factor (≥ 1) */
     public FixedPointSettings withSafeguard(double value) {
         return new FixedPointSettings(stopping, damping, memory, regularization, maxCondition, value, maxBacktracks, residualNorm);
     }
 
+    /** @return a copy with Broyden's backtracking limit ∈ [0, 30] */
     public FixedPointSettings withMaxBacktracks(int value) {
         return new FixedPointSettings(stopping, damping, memory, regularization, maxCondition, safeguard, value, residualNorm);
     }
 
+    /** @return a copy testing the given residual */
     public FixedPointSettings withResidualNorm(ResidualNorm value) {
         return new FixedPointSettings(stopping, damping, memory, regularization, maxCondition, safeguard, maxBacktracks, value);
     }
 
+    /** @return the per-sample stopping rules */
     public StoppingCriteria stopping() {
         return stopping;
     }
 
+    /** @return β */
     public double damping() {
         return damping;
     }
 
+    /** @return m */
     public int memory() {
         return memory;
     }
 
+    /** @return the relative regularisation λ */
     public double regularization() {
         return regularization;
     }
 
+    /** @return the condition limit of Anderson's least-squares matrix */
     public double maxCondition() {
         return maxCondition;
     }
 
+    /** @return Anderson's safeguard factor */
     public double safeguard() {
         return safeguard;
     }
 
+    /** @return Broyden's backtracking limit */
     public int maxBacktracks() {
         return maxBacktracks;
     }
 
+    /** @return the residual tested against the tolerance */
     public ResidualNorm residualNorm() {
         return residualNorm;
     }
