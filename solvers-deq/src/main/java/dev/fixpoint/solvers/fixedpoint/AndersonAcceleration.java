@@ -15,7 +15,9 @@ package dev.fixpoint.solvers.fixedpoint;
  * estimated condition number exceeds {@link FixedPointSettings#maxCondition()}, the memory is cleared and
  * a Picard step is taken; (2) when an accelerated point's residual exceeds
  * {@link FixedPointSettings#safeguard()} × the residual of the point it came from, it is rejected and a
- * Picard step from that point is taken instead (the rejected evaluation is counted).
+ * Picard step from that point is taken instead (the rejected evaluation is counted, and its secant pair is
+ * kept in the memory). A strict safeguard (factor 1) makes Anderson slower than Picard on lasso-ISTA, whose
+ * accelerated residuals are not monotone; the default factor 10 rejects only gross failures.
  */
 public final class AndersonAcceleration extends BatchedIteration {
     /** The registered name. */
@@ -75,6 +77,14 @@ public final class AndersonAcceleration extends BatchedIteration {
         public void next(double[] z, double[] fz, double residual, double[] next) {
             int d = z.length;
             if (lastAccelerated && residual > safeguard * acceptedResidual) {
+                double[] dgi = dg[head]; // the rejected point still gives a valid secant pair: keep it
+                double[] dfi = df[head];
+                for (int i = 0; i < d; i++) {
+                    dgi[i] = (fz[i] - z[i]) - prevG[i];
+                    dfi[i] = fz[i] - prevF[i];
+                }
+                head = (head + 1) % m;
+                count = Math.min(count + 1, m);
                 picard(acceptedZ, acceptedF, next);
                 lastAccelerated = false;
                 return;

@@ -62,6 +62,18 @@ class BatchedSolveTest {
     }
 
     @Test
+    void andersonFallsBackInsteadOfBreakingDownOnCollinearHistories() {
+        // d = 1: every difference vector is collinear, so each least-squares matrix with k ≥ 2 is singular
+        FixedPointMap cos = FixedPointMap.columnwise(z -> z.map(Math::cos));
+        FixedPointSettings s = FixedPointSettings.of(1e-12, 500).withRegularization(0);
+        FixedPointResult a = new AndersonAcceleration(s).solve(cos, Tensor.zeros(1, 1));
+        FixedPointResult p = new PicardIteration(s).solve(cos, Tensor.zeros(1, 1));
+        assertTrue(a.converged(), a::toString);
+        assertEquals(0.7390851332151607, a.solution().item(), 1e-11);
+        assertTrue(a.evaluations(0) < p.evaluations(0), a.evaluations(0) + " vs " + p.evaluations(0));
+    }
+
+    @Test
     void warmStartAtTheSolutionConvergesAtOnce() {
         double[] rates = {0.5, 0.5};
         Tensor z = Tensor.full(2.0, 4, 2);
