@@ -139,6 +139,40 @@ final class DeqRegressionTask {
                 mode == null ? unroll : evaluations / steps);
     }
 
+    /**
+     * Backward memory against the number of forward iterations: for each N, the doubles held by the tape of
+     * the exact DEQ backward (forward: exactly N Picard steps) and by the tape of N unrolled steps, at the
+     * initial parameters on {@code batch} training samples (operations × d·B; every operation of the cell
+     * outputs a [d, B] tensor).
+     *
+     * @return {@code [2][iterations.length]}: DEQ doubles, unrolled doubles
+     */
+    long[][] memoryScan(int[] iterations, int batch) {
+        ParameterSet ps = initialParameters();
+        Tensor xb = xTrain.slice(1, 0, batch);
+        long[][] out = new long[2][iterations.length];
+        for (int i = 0; i < iterations.length; i++) {
+            int n = iterations[i];
+            DeqLayer layer = DeqLayer.builder(CELL, d).forward(new dev.fixpoint.solvers.fixedpoint.PicardIteration(
+                    FixedPointSettings.defaults().withStopping(dev.fixpoint.solvers.StoppingCriteria.fixedIterations(n)
+                            .withHistory(false)))).backward(BackwardMode.exact()).build();
+            Tensor seed = Tensor.ones(d, batch);
+            try (Tape tape = new Tape()) {
+                Var[] p = {tape.watch(ps.get("W")), tape.watch(ps.get("U")), tape.watch(ps.get("b"))};
+                layer.apply(Var.constant(xb), p).backward(seed);
+                out[0][i] = (long) layer.lastBackward().tapeNodes() * d * batch;
+            }
+            try (Tape tape = new Tape()) {
+                Var[] p = {tape.watch(ps.get("W")), tape.watch(ps.get("U")), tape.watch(ps.get("b"))};
+                Var z = layer.unrolled(Var.constant(xb), n, p);
+                out[1][i] = (long) tape.size() * d * batch;
+                z.backward(seed);
+            }
+        }
+        ps.zeroGrad();
+        return out;
+    }
+
     /** @return the test MSE of the student at its equilibrium (solved to the forward solver's tolerance) */
     double testMse(DeqLayer layer, ParameterSet ps) {
         try (NoGrad scope = NoGrad.enter()) {

@@ -24,7 +24,9 @@ import java.util.Map;
  * phantom(k, ½) — and with unrolled backprop through N Picard steps; reports test MSE, forward and
  * backward time per step and the doubles held by the backward's tape; (2) Anderson, Broyden and Picard
  * on the fixed-point benchmark set ({@link FixedPointBenchmark}), function evaluations to relative
- * residual 1e-6. Artifacts: training curves (PNG, CSV), the mode table (CSV) and the benchmark table (CSV, PNG).
+ * residual 1e-6; (3) the backward tape memory at 10, 100 and 1,000 forward iterations for the exact DEQ and
+ * unrolling. Artifacts: training curves (PNG, CSV), the mode table (CSV), the memory scan (CSV, PNG) and the
+ * benchmark table (CSV, PNG).
  */
 final class DeqSuite implements Suite {
 
@@ -126,6 +128,27 @@ final class DeqSuite implements Suite {
                 out -> out.write(curves.toString().getBytes(StandardCharsets.UTF_8))));
         report.artifact(ctx.writeArtifact("deq-modes.csv", "per mode: test MSE, time per step, backward memory",
                 out -> out.write(table.toString().getBytes(StandardCharsets.UTF_8))));
+
+        int[] scan = {10, 100, 1000};
+        long[][] memory = task.memoryScan(scan, batch);
+        StringBuilder memCsv = new StringBuilder("forward_iterations,deq_exact_backward_doubles,unrolled_backward_doubles\n");
+        double[] sx = new double[scan.length];
+        double[][] sy = new double[2][scan.length];
+        for (int i = 0; i < scan.length; i++) {
+            sx[i] = scan[i];
+            sy[0][i] = memory[0][i];
+            sy[1][i] = memory[1][i];
+            memCsv.append(scan[i]).append(',').append(memory[0][i]).append(',').append(memory[1][i]).append('\n');
+        }
+        report.metric("exact DEQ backward tape at 1000 / at 10 forward iterations", (double) memory[0][2] / memory[0][0], "",
+                "1", memory[0][2] == memory[0][0]);
+        report.metric("unrolled backward tape at 1000 / at 10 iterations", (double) memory[1][2] / memory[1][0], "");
+        report.artifact(ctx.writeArtifact("deq-memory.csv", "doubles held by the backward tape against forward iterations",
+                out -> out.write(memCsv.toString().getBytes(StandardCharsets.UTF_8))));
+        report.artifact(ctx.writeArtifact("deq-memory.png", "backward memory against forward iterations (log y axis)",
+                out -> Plots.line("Backward tape memory (d=" + d + ", batch " + batch + ")", "forward iterations",
+                        "doubles held by the backward tape").logY().series("DEQ exact backward", sx, sy[0])
+                        .series("unrolled backprop", sx, sy[1]).writePng(out)));
 
         double lassoRatio = benchmark(ctx, report, (int) ctx.integer("benchmark-batch"), seed);
         progress.advance(1);

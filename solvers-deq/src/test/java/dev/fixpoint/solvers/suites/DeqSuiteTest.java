@@ -37,7 +37,10 @@ class DeqSuiteTest {
         long exactDoubles = Long.parseLong(modes.get(1).split(",")[4]);
         long unrolledDoubles = Long.parseLong(modes.get(5).split(",")[4]);
         assertTrue(unrolledDoubles > 5 * exactDoubles, modes.toString());
-        for (String f : new String[]{"deq-training.png", "fixed-point-benchmark.png"}) {
+        List<String> memory = Files.readAllLines(dir.resolve("deq-memory.csv"));
+        assertEquals(memory.get(1).split(",")[1], memory.get(3).split(",")[1], "DEQ backward memory at 10 and 1000 iterations");
+        assertEquals(100 * Long.parseLong(memory.get(1).split(",")[2]), Long.parseLong(memory.get(3).split(",")[2]));
+        for (String f : new String[]{"deq-training.png", "fixed-point-benchmark.png", "deq-memory.png"}) {
             assertTrue(Files.size(dir.resolve(f)) > 1000, f);
         }
         assertEquals(1 + 8, Files.readAllLines(dir.resolve("fixed-point-benchmark.csv")).size());
