@@ -99,7 +99,7 @@ final class DeqSuite implements Suite {
         runs.forEach(r -> curves.append(',').append(r.mode()));
         curves.append('\n');
         Plots lossPlot = Plots.line("DEQ training (d=" + d + ", batch " + batch + "): test MSE by backward mode",
-                "Adam step", "test MSE").logY();
+                "Adam step", "test MSE");
         int points = runs.get(0).testMse().length;
         double[] x = new double[points];
         for (int i = 0; i < points; i++) {
