@@ -90,6 +90,16 @@ final class DeqRegressionTask {
      */
     Run train(String label, BackwardMode mode, int unroll, FixedPointSolver forward, int steps, int batch, double lr,
               int evalEvery) {
+        return train(label, mode, unroll, forward, steps, batch, lr, evalEvery, 0);
+    }
+
+    /**
+     * As {@link #train(String, BackwardMode, int, FixedPointSolver, int, int, double, int)}, adding
+     * {@code jacobianWeight ×} the Hutchinson estimate of ‖∂f/∂z‖²_F (one probe per step) to the loss.
+     */
+    Run train(String label, BackwardMode mode, int unroll, FixedPointSolver forward, int steps, int batch, double lr,
+              int evalEvery, double jacobianWeight) {
+        java.util.SplittableRandom probes = new java.util.SplittableRandom(seed + 77);
         ParameterSet ps = initialParameters();
         Parameter w = ps.get("W");
         Adam adam = Adam.builder(ps).learningRate(lr).build();
@@ -112,6 +122,10 @@ final class DeqRegressionTask {
                 long t0 = System.nanoTime();
                 Var z = mode == null ? layer.unrolled(x, unroll, params) : layer.apply(x, params);
                 Var loss = Ops.mse(Ops.matmul(tape.watch(ps.get("V")), z), Var.constant(yb));
+                if (jacobianWeight > 0 && mode != null) {
+                    loss = Ops.add(loss, Ops.scale(dev.fixpoint.solvers.deq.JacobianRegularization.hutchinson(CELL,
+                            z.value(), x, params, 1, probes), jacobianWeight));
+                }
                 long t1 = System.nanoTime();
                 int nodes = tape.size();
                 loss.backward();

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code deq}: (1) a tanh deep equilibrium layer trained on a synthetic regression task (see
  * {@link DeqRegressionTask}) with each backward mode — exact implicit gradient, Neumann(k), Jacobian-free,
- * phantom(k, ½) — and with unrolled backprop through N Picard steps; reports test MSE, forward and
+ * phantom(k, ½) — with unrolled backprop through N Picard steps, and with the exact gradient plus the
+ * Jacobian regulariser ({@link dev.fixpoint.solvers.deq.JacobianRegularization}); reports test MSE, forward and
  * backward time per step and the doubles held by the backward's tape; (2) Anderson, Broyden and Picard
  * on the fixed-point benchmark set ({@link FixedPointBenchmark}), function evaluations to relative
  * residual 1e-6; (3) the backward tape memory at 10, 100 and 1,000 forward iterations for the exact DEQ and
@@ -54,6 +55,8 @@ final class DeqSuite implements Suite {
                 SuiteParameter.integer("unroll", 30, 1, 100_000, "N, the Picard steps of unrolled backprop"),
                 SuiteParameter.real("tolerance", 1e-6, 0, 1, "relative residual of the forward and backward solves"),
                 SuiteParameter.choice("solver", "anderson", List.of("anderson", "broyden", "picard"), "forward solver"),
+                SuiteParameter.real("jacobian-weight", 0.5, 0, 1e6, "weight of the Jacobian regulariser in the extra "
+                        + "'exact+jacobian' run (0 skips it)"),
                 SuiteParameter.integer("benchmark-batch", 16, 1, 1000, "samples per problem of the fixed-point benchmark"),
                 SuiteParameter.integer("seed", 2026, 0, Long.MAX_VALUE, "seed of data and initialisation"));
     }
@@ -73,7 +76,7 @@ final class DeqSuite implements Suite {
         double tol = ctx.real("tolerance");
         long seed = ctx.integer("seed");
         ProgressListener progress = ctx.progress();
-        progress.begin(name(), 6);
+        progress.begin(name(), 7);
         DeqRegressionTask task = new DeqRegressionTask(d, (int) ctx.integer("inputs"), 4, 1024, 512, seed);
         FixedPointSolver forward = FixedPointSolvers.create(ctx.text("solver"), DeqRegressionTask.forwardSettings(tol));
         FixedPointSettings adjoint = FixedPointSettings.of(tol, 300);
@@ -91,6 +94,12 @@ final class DeqSuite implements Suite {
         progress.advance(1);
         runs.add(task.train("unrolled(" + unroll + ")", null, unroll, forward, steps, batch, lr, every));
         progress.advance(1);
+        double jacobianWeight = ctx.real("jacobian-weight");
+        if (jacobianWeight > 0) {
+            runs.add(task.train("exact+jacobian(" + jacobianWeight + ")", BackwardMode.exact(
+                    dev.fixpoint.solvers.deq.BackwardSolver.fixedPoint("anderson", adjoint)), 0, forward, steps, batch, lr,
+                    every, jacobianWeight));
+        }
 
         Report.Builder report = Report.builder(name());
         StringBuilder table = new StringBuilder("mode,final_test_mse,forward_ms_per_step,backward_ms_per_step,"
@@ -154,7 +163,7 @@ final class DeqSuite implements Suite {
         progress.advance(1);
         progress.end();
         DeqRegressionTask.Run exact = runs.get(0);
-        DeqRegressionTask.Run unrolled = runs.get(runs.size() - 1);
+        DeqRegressionTask.Run unrolled = runs.get(4);
         return report.summary(String.format(Locale.ROOT, "test MSE exact %.4g (initial %.4g), unrolled(%d) %.4g; backward "
                         + "tape %d doubles (exact) vs %d (unrolled); Anderson/Picard evaluations on lasso λ=0.1: %.3f",
                 exact.finalTestMse(), initial, unroll, unrolled.finalTestMse(), exact.backwardDoubles(),

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The quick profile of {@code deq}: the exact-gradient DEQ at least halves the initial test MSE, Anderson
  * needs at most a third of Picard's evaluations on lasso λ = 0.1 and never more on the set, the DEQ
- * backward tapes hold less than unrolling's, and the artifacts are written.
+ * backward tapes hold less than unrolling's, the Jacobian-regularised run needs fewer forward evaluations,
+ * and the artifacts are written.
  */
 class DeqSuiteTest {
     private static final Logger RESULTS = LoggerFactory.getLogger("dev.fixpoint.results");
@@ -33,7 +34,13 @@ class DeqSuiteTest {
         }
         assertTrue(r.passed(), () -> r.metrics().toString());
         List<String> modes = Files.readAllLines(dir.resolve("deq-modes.csv"));
-        assertEquals(1 + 5, modes.size());
+        assertEquals(1 + 6, modes.size());
+        // the Jacobian regulariser makes f better conditioned: fewer forward evaluations than plain exact training
+        double exactEvaluations = Double.parseDouble(modes.get(1).split(",")[5]);
+        double regularisedEvaluations = Double.parseDouble(modes.get(6).split(",")[5]);
+        RESULTS.info("deq quick profile: forward evaluations per sample, exact {} vs exact+jacobian {}", exactEvaluations,
+                regularisedEvaluations);
+        assertTrue(regularisedEvaluations < exactEvaluations, modes.toString());
         long exactDoubles = Long.parseLong(modes.get(1).split(",")[4]);
         long unrolledDoubles = Long.parseLong(modes.get(5).split(",")[4]);
         assertTrue(unrolledDoubles > 5 * exactDoubles, modes.toString());
