@@ -54,7 +54,7 @@ public final class ImplicitDifferentiation {
     }
 
     /** @return implicit differentiation of the fixed point {@code z = T(z, θ)} (F = z − T); GMRES by default */
-    public static ImplicitDifferentiation ofFixedPoint(FixedPointMap t) {
+    public static ImplicitDifferentiation ofFixedPoint(FixedPointEquation t) {
         Objects.requireNonNull(t, "T");
         return new ImplicitDifferentiation((z, theta) -> Ops.sub(z, t.apply(z, theta)), true, false, null,
                 StoppingCriteria.of(1e-10, 1000), 50);

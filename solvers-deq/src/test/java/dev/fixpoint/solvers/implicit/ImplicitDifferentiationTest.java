@@ -82,7 +82,7 @@ class ImplicitDifferentiationTest {
     @Test
     void fixedPointOfGradientDescentWithNeumannAndGmres() {
         // T(w; λ, η) = w − η(Xᵀ(Xw − y) + λw): the fixed point does not depend on η
-        FixedPointMap step = (w, theta) -> Ops.sub(w, Ops.mul(theta[1], condition(w, new Var[]{theta[0],
+        FixedPointEquation step = (w, theta) -> Ops.sub(w, Ops.mul(theta[1], condition(w, new Var[]{theta[0],
                 Var.constant(Y)})));
         Tensor w = solution(LAMBDA, Y);
         Tensor g = Tensor.randn(5, N);
@@ -141,7 +141,7 @@ class ImplicitDifferentiationTest {
     void aFailedSolveIsAnErrorNeverAZeroGradient() {
         Tensor w = solution(LAMBDA, Y);
         // η = 50 makes T expansive: the Neumann series diverges
-        FixedPointMap expansive = (z, theta) -> Ops.sub(z, Ops.scale(condition(z, new Var[]{theta[0],
+        FixedPointEquation expansive = (z, theta) -> Ops.sub(z, Ops.scale(condition(z, new Var[]{theta[0],
                 Var.constant(Y)}), 50));
         ImplicitDifferentiation neumann = ImplicitDifferentiation.ofFixedPoint(expansive).method(LinearSolveMethod.NEUMANN)
                 .stopping(StoppingCriteria.of(1e-10, 200));
