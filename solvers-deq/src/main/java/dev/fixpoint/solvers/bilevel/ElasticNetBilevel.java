@@ -1,5 +1,6 @@
 package dev.fixpoint.solvers.bilevel;
 
+import dev.fixpoint.solvers.fixedpoint.SampleColumns;
 import dev.fixpoint.autodiff.Ops;
 import dev.fixpoint.autodiff.Var;
 import dev.fixpoint.core.FixpointException;
@@ -143,7 +144,7 @@ public final class ElasticNetBilevel {
         if (support.length == 0) {
             return null;
         }
-        Tensor xs = columns(xTrain, support);
+        Tensor xs = SampleColumns.gather(xTrain, support);
         int m = xTrain.dim(0);
         Tensor h = Tensor.matmul(xs, true, xs, false).mul(1.0 / m).add(Tensor.eye(support.length).mul(lambda2));
         Tensor rhs = Tensor.matvecInto(1.0 / m, xs, true, yTrain, 0, null);
@@ -212,10 +213,10 @@ public final class ElasticNetBilevel {
         double d1 = 0;
         double d2 = 0;
         if (support.length > 0) {
-            Tensor xs = columns(xTrain, support);
+            Tensor xs = SampleColumns.gather(xTrain, support);
             int m = xTrain.dim(0);
             Tensor h = Tensor.matmul(xs, true, xs, false).mul(1.0 / m).add(Tensor.eye(support.length).mul(lambda2));
-            Tensor gradS = Tensor.matvecInto(1.0 / xValidation.dim(0), columns(xValidation, support), true, residual, 0, null);
+            Tensor gradS = Tensor.matvecInto(1.0 / xValidation.dim(0), SampleColumns.gather(xValidation, support), true, residual, 0, null);
             Tensor u = LinearAlgebra.current().solveSpd(h, gradS);
             for (int k = 0; k < support.length; k++) {
                 double b = beta.get(support[k]);
@@ -273,17 +274,4 @@ public final class ElasticNetBilevel {
         return s;
     }
 
-    private static Tensor columns(Tensor x, int[] cols) {
-        int rows = x.dim(0);
-        int n = x.dim(1);
-        double[] src = x.data();
-        int off = x.offset();
-        double[] out = new double[rows * cols.length];
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < cols.length; k++) {
-                out[r * cols.length + k] = src[off + r * n + cols[k]];
-            }
-        }
-        return Tensor.wrap(out, rows, cols.length);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.fixpoint.solvers.deq;
 
+import dev.fixpoint.solvers.fixedpoint.SampleColumns;
 import dev.fixpoint.solvers.SolverResult;
 import dev.fixpoint.solvers.StoppingCriteria;
 import dev.fixpoint.solvers.krylov.Gmres;
@@ -39,10 +40,10 @@ public interface BackwardSolver {
             int[] products = {0};
             FixedPointMap map = (u, samples) -> {
                 products[0]++;
-                Tensor full = scatter(u, samples, d, batch);
+                Tensor full = SampleColumns.scatter(u, samples, batch);
                 Tensor ju = jt.apply(full);
-                Tensor out = gather(ju, samples);
-                return out.addInto(gather(g, samples), out);
+                Tensor out = SampleColumns.gather(ju, samples);
+                return out.addInto(SampleColumns.gather(g, samples), out);
             };
             FixedPointResult r = s.solve(map, g);
             return new BackwardSolution(r.solution(), r.converged(), r.maxResidual(), products[0],
@@ -78,37 +79,5 @@ public interface BackwardSolver {
         return fixedPoint("anderson", FixedPointSettings.of(1e-10, 500));
     }
 
-    private static Tensor scatter(Tensor u, int[] samples, int d, int batch) {
-        if (samples.length == batch) {
-            return u;
-        }
-        double[] out = new double[d * batch];
-        double[] src = u.data();
-        int off = u.offset();
-        int k = samples.length;
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < k; j++) {
-                out[i * batch + samples[j]] = src[off + i * k + j];
-            }
-        }
-        return Tensor.wrap(out, d, batch);
-    }
 
-    private static Tensor gather(Tensor t, int[] samples) {
-        int rows = t.dim(0);
-        int cols = t.dim(1);
-        if (samples.length == cols) {
-            return t.copy();
-        }
-        double[] src = t.data();
-        int off = t.offset();
-        int k = samples.length;
-        double[] out = new double[rows * k];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] = src[off + i * cols + samples[j]];
-            }
-        }
-        return Tensor.wrap(out, rows, k);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.fixpoint.solvers.deq;
 
+import dev.fixpoint.solvers.fixedpoint.SampleColumns;
 import dev.fixpoint.autodiff.NoGrad;
 import dev.fixpoint.autodiff.Op;
 import dev.fixpoint.autodiff.OpContext;
@@ -44,7 +45,7 @@ final class DeqOperation extends Op {
         int d = layer.stateSize();
         FixedPointMap map = (z, samples) -> {
             try (NoGrad scope = NoGrad.enter()) {
-                Var out = layer.function().apply(Var.constant(z), Var.constant(columns(x, samples)), constants(params));
+                Var out = layer.function().apply(Var.constant(z), Var.constant(SampleColumns.gather(x, samples)), constants(params));
                 return out.value();
             }
         };
@@ -176,22 +177,4 @@ final class DeqOperation extends Op {
         return out;
     }
 
-    /** @return the columns {@code samples} of a [p, B] tensor (itself when all) */
-    static Tensor columns(Tensor t, int[] samples) {
-        int rows = t.dim(0);
-        int cols = t.dim(1);
-        if (samples.length == cols) {
-            return t;
-        }
-        double[] src = t.data();
-        int off = t.offset();
-        int k = samples.length;
-        double[] out = new double[rows * k];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] = src[off + i * cols + samples[j]];
-            }
-        }
-        return Tensor.wrap(out, rows, k);
-    }
 }

@@ -70,7 +70,7 @@ public final class FixedPointBenchmark {
         double threshold = lambda1 / lip;
         double shrink = 1.0 / (1.0 + lambda2 / lip);
         FixedPointMap f = (x, samples) -> {
-            Tensor ys = columns(y, samples);
+            Tensor ys = SampleColumns.gather(y, samples);
             Tensor r = Tensor.matmulInto(1.0, a, false, x, false, 0.0, null);
             r.subInto(ys, r);
             Tensor v = x.copy();
@@ -110,7 +110,7 @@ public final class FixedPointBenchmark {
         Tensor c = gaussian(d, batch, rng).mul(scale);
         FixedPointMap f = (z, samples) -> {
             Tensor out = Tensor.matmulInto(1.0, m, false, z, false, 0.0, null);
-            return out.addInto(columns(c, samples), out);
+            return out.addInto(SampleColumns.gather(c, samples), out);
         };
         return new Problem("linear ρ=" + rho + " scale=" + scale, "z ↦ Mz + c, spectrum ±[0.01ρ, ρ], d=" + d,
                 f, Tensor.zeros(d, batch));
@@ -133,30 +133,11 @@ public final class FixedPointBenchmark {
         }
         FixedPointMap f = (z, samples) -> {
             Tensor out = Tensor.matmulInto(1.0, ws, false, z, false, 0.0, null);
-            return out.addInto(columns(ux, samples), out).mapInto(Math::tanh, out);
+            return out.addInto(SampleColumns.gather(ux, samples), out).mapInto(Math::tanh, out);
         };
         return new Problem("tanh-deq ‖W‖=" + norm, "z ↦ tanh(Wz + Ux + b), d=" + d, f, Tensor.zeros(d, batch));
     }
 
-    /** @return the columns {@code samples} of {@code t} [r, B] as a new [r, k] tensor (t itself when all) */
-    static Tensor columns(Tensor t, int[] samples) {
-        int rows = t.dim(0);
-        int cols = t.dim(1);
-        if (samples.length == cols) {
-            return t;
-        }
-        double[] src = t.data();
-        int off = t.offset();
-        int k = samples.length;
-        double[] out = new double[rows * k];
-        for (int i = 0; i < rows; i++) {
-            int base = off + i * cols;
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] = src[base + samples[j]];
-            }
-        }
-        return Tensor.wrap(out, rows, k);
-    }
 
     private static Tensor gaussian(int r, int c, SplittableRandom rng) {
         double[] v = new double[r * c];
