@@ -13,6 +13,10 @@
  *
  * <p>Subpackages: {@code iterative} (gradient, proximal, splitting and Krylov methods),
  * {@code amp} (approximate message passing and state evolution), {@code sparse} (synthetic sparse
- * recovery problems and NMSE), {@code unroll} (iterations as trainable layers) and {@code train}.
+ * recovery problems and NMSE), {@code unroll} (iterations as trainable layers), {@code train},
+ * {@code fixedpoint} (batched Picard, Anderson and Broyden iterations, registered by name),
+ * {@code deq} (equilibrium layers differentiated implicitly), {@code krylov} (matrix-free CG, GMRES,
+ * BiCGSTAB), {@code implicit} (derivatives of solution maps) and {@code bilevel} (hypergradients
+ * and hyperparameter optimisation).
  */
 package dev.fixpoint.solvers;

@@ -8,7 +8,7 @@ import dev.fixpoint.autodiff.Var;
  * {@code s} of {@code z} and {@code x} (samples are columns) and on the parameters. Everything that should
  * receive a gradient must come in through {@code parameters} (or {@code x}): tensors captured by the lambda
  * are constants to the layer. It is evaluated many times per forward pass with constants, and recorded
- * on a fresh tape in the backward pass, possibly on another thread; it must not keep state between calls.
+ * on a fresh tape in the backward pass; it must not keep state between calls.
  */
 @FunctionalInterface
 public interface EquilibriumFunction {
