@@ -9,7 +9,9 @@ import java.util.Objects;
  * iteration the hypergradient is computed with the chosen {@link HypergradientMethod}, then θ is
  * updated by gradient descent {@code θ ← θ − α·g}, or, when {@link #adaptive} is set, by Adam
  * (β₁ = 0.9, β₂ = 0.999, so each coordinate moves by about α per step, whatever the scale of its
- * gradient). After every update each hyperparameter is checked against its declared range: one that
+ * gradient). With {@link #logScale} the update acts on {@code s = log θ} (gradient {@code θ·g},
+ * {@code θ ← θ·exp(−α·step)}), the usual parametrisation of positive weights such as the lasso λ
+ * (Bertrand et al. 2020): θ stays positive and α is a relative change. After every update each hyperparameter is checked against its declared range: one that
  * leaves it is reported as {@code [fixpoint/HyperparameterOutOfRange]} with the value, the range and
  * the outer iteration (the initial θ is checked as outer iteration 0). Immutable.
  */
@@ -19,9 +21,10 @@ public final class HyperparameterOptimizer {
     private final double stepSize;
     private final int iterations;
     private final boolean adaptive;
+    private final boolean logScale;
 
     private HyperparameterOptimizer(BilevelProblem problem, HypergradientMethod method, double stepSize, int iterations,
-                                    boolean adaptive) {
+                                    boolean adaptive, boolean logScale) {
         this.problem = Objects.requireNonNull(problem, "problem");
         this.method = Objects.requireNonNull(method, "method");
         if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
@@ -34,26 +37,35 @@ public final class HyperparameterOptimizer {
         this.stepSize = stepSize;
         this.iterations = iterations;
         this.adaptive = adaptive;
+        this.logScale = logScale;
     }
 
     /** @return gradient descent with step 0.01 for 20 outer iterations */
     public static HyperparameterOptimizer of(BilevelProblem problem, HypergradientMethod method) {
-        return new HyperparameterOptimizer(problem, method, 0.01, 20, false);
+        return new HyperparameterOptimizer(problem, method, 0.01, 20, false, false);
     }
 
     /** @return a copy with outer step α &gt; 0 */
     public HyperparameterOptimizer stepSize(double value) {
-        return new HyperparameterOptimizer(problem, method, value, iterations, adaptive);
+        return new HyperparameterOptimizer(problem, method, value, iterations, adaptive, logScale);
     }
 
     /** @return a copy doing this many outer updates (≥ 1) */
     public HyperparameterOptimizer iterations(int value) {
-        return new HyperparameterOptimizer(problem, method, stepSize, value, adaptive);
+        return new HyperparameterOptimizer(problem, method, stepSize, value, adaptive, logScale);
     }
 
     /** @return a copy using Adam (true) or plain gradient descent (false) on the hyperparameters */
     public HyperparameterOptimizer adaptive(boolean value) {
-        return new HyperparameterOptimizer(problem, method, stepSize, iterations, value);
+        return new HyperparameterOptimizer(problem, method, stepSize, iterations, value, logScale);
+    }
+
+    /**
+     * @return a copy updating {@code log θ} (true; every initial hyperparameter must then be &gt; 0) or θ
+     *         itself (false)
+     */
+    public HyperparameterOptimizer logScale(boolean value) {
+        return new HyperparameterOptimizer(problem, method, stepSize, iterations, adaptive, value);
     }
 
     /**
@@ -71,6 +83,16 @@ public final class HyperparameterOptimizer {
             size += theta[i].size();
         }
         problem.checkRanges(theta, 0);
+        if (logScale) {
+            for (Tensor t : theta) {
+                for (double x : t.toArray()) {
+                    if (!(x > 0)) {
+                        throw new FixpointException("HyperparameterOutOfRange", "log-scale updates need every initial "
+                                + "hyperparameter > 0, got " + x + "; start inside (0, ∞) or use logScale(false)");
+                    }
+                }
+            }
+        }
         double[] losses = new double[iterations + 1];
         double[][] history = new double[iterations + 1][];
         double[][] gradients = new double[iterations + 1][];
@@ -89,6 +111,11 @@ public final class HyperparameterOptimizer {
                 break;
             }
             double[] step = gradients[k].clone();
+            if (logScale) {
+                for (int j = 0; j < size; j++) {
+                    step[j] *= history[k][j];
+                }
+            }
             if (adaptive) {
                 for (int j = 0; j < size; j++) {
                     m[j] = 0.9 * m[j] + 0.1 * step[j];
@@ -102,7 +129,11 @@ public final class HyperparameterOptimizer {
             for (Tensor t : theta) {
                 double[] d = t.data();
                 for (int e = 0; e < t.size(); e++) {
-                    d[t.offset() + e] -= stepSize * step[j++];
+                    if (logScale) {
+                        d[t.offset() + e] *= Math.exp(-stepSize * step[j++]);
+                    } else {
+                        d[t.offset() + e] -= stepSize * step[j++];
+                    }
                 }
             }
             problem.checkRanges(theta, k + 1);

@@ -28,7 +28,7 @@ import java.util.Random;
  * train/validation split (Gaussian design, sparse truth, Gaussian noise). Reports, per method, the
  * hypergradient at λ₀ against a central finite difference of the accurately solved problem (the
  * step h = 10⁻⁶λ₀ stays inside one support, which is checked), its time, and the validation loss per
- * outer iteration (Adam on λ); and the cost of the KKT hypergradient relative to one accurate inner
+ * outer iteration (Adam on log λ, from λ = λ_max/2, each step changing λ by about 10 %); and the cost of the KKT hypergradient relative to one accurate inner
  * lasso solve (median of repeated timings). Table, PNG and CSV.
  */
 final class HyperparameterLassoSuite implements Suite {
@@ -107,8 +107,8 @@ final class HyperparameterLassoSuite implements Suite {
             Hypergradient g = method.compute(problem, theta0);
             double error = Math.abs(g.gradient()[0].item() - fd) / Math.abs(fd);
             progress.advance(1);
-            HyperparameterTrace trace = HyperparameterOptimizer.of(problem, method).adaptive(true)
-                    .stepSize(0.02 * lambdaMax).iterations(outer).run(new Tensor[]{Tensor.scalar(0.5 * lambdaMax)});
+            HyperparameterTrace trace = HyperparameterOptimizer.of(problem, method).adaptive(true).logScale(true)
+                    .stepSize(0.1).iterations(outer).run(new Tensor[]{Tensor.scalar(0.5 * lambdaMax)});
             progress.advance(1);
             if (method.name().equals("kkt")) {
                 kktError = error;

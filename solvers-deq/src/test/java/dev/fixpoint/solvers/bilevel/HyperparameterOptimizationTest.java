@@ -108,6 +108,22 @@ class HyperparameterOptimizationTest {
         }
     }
 
+    /** Updating log λ keeps λ positive where plain steps leave the range, and still learns. */
+    @Test
+    void logScaleUpdatesKeepPositiveHyperparametersInsideTheirRange() {
+        ElasticNetBilevel lasso = ElasticNetBilevel.lasso(DATA.xTrain, DATA.yTrain, DATA.xValidation, DATA.yValidation);
+        HyperparameterTrace t = HyperparameterOptimizer.of(lasso.problem(1, 0.1), HypergradientMethods.kkt())
+                .logScale(true).adaptive(true).stepSize(0.1).iterations(60)
+                .run(new Tensor[]{Tensor.scalar(0.5 * DATA.lambdaMax())});
+        for (double[] theta : t.history()) {
+            assertTrue(theta[0] > 0, "λ = " + theta[0]);
+        }
+        assertImproves("lasso log λ by KKT", t, 0.5);
+        FixpointException e = assertThrows(FixpointException.class, () -> HyperparameterOptimizer.of(
+                lasso.problem(1, 0.1), HypergradientMethods.kkt()).logScale(true).run(new Tensor[]{Tensor.scalar(0)}));
+        assertEquals("HyperparameterOutOfRange", e.id());
+    }
+
     @Test
     void hyperparametersLeavingTheirRangeAreReported() {
         // an outer step far too large drives λ below 0 at the first update
