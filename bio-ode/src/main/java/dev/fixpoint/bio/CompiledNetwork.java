@@ -38,6 +38,7 @@ public final class CompiledNetwork {
     final SparseDerivative jacP;
     private final CompiledExpression[] rateTimeDerivatives;
     private final boolean autonomous;
+    private final boolean linear;
     private final CompiledExpression[] initial;
     final SparseDerivative initialP;
     private final List<CompiledExpression> breakpointPrograms = new ArrayList<>();
@@ -106,6 +107,7 @@ public final class CompiledNetwork {
         for (int i = 0; i < n; i++) {
             jac.entry(i, i); // the diagonal is always in the pattern (shift·I − J)
         }
+        boolean constantJacobian = true;
         boolean auto = true;
         TreeSet<String> breakpointKeys = new TreeSet<>();
         for (int r = 0; r < nr; r++) {
@@ -130,6 +132,7 @@ public final class CompiledNetwork {
                     Expression d = v.derivative(s);
                     if (!(d instanceof Expression.Num z && z.value() == 0)) {
                         jac.term(compile(d, slots, "∂rate/∂" + s), scatterRows[r], scatterCoeffs[r], j);
+                        constantJacobian &= d.symbols().stream().noneMatch(x -> x.equals("time") || speciesIndex.containsKey(x));
                     }
                 }
                 int k = parameterNames.indexOf(s);
@@ -148,6 +151,7 @@ public final class CompiledNetwork {
             collectBreakpoints(v, speciesNames, slots, breakpointKeys);
         }
         autonomous = auto;
+        linear = constantJacobian;
         jac.build();
         jacP.build();
         int lo = 0;
@@ -362,6 +366,11 @@ public final class CompiledNetwork {
     /** @return true if no rate law depends explicitly on time between discontinuities */
     public boolean autonomous() {
         return autonomous;
+    }
+
+    /** @return true if ∂f/∂x depends on neither the state nor the time (a linear network with constant rates) */
+    public boolean constantJacobian() {
+        return linear;
     }
 
     /** Evaluates ∂f/∂t. @param t time @param x state @param out output (overwritten) */

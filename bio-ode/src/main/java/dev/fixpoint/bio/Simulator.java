@@ -380,6 +380,7 @@ public final class Simulator {
         int np = net.np;
         double value = 0;
         double[] lambda = new double[n + np]; // [λ, μ]
+        double[] mu = new double[np];
         double[] direct = new double[np];
         double[] gx = new double[n];
         int m = d.obs.length - 1;
@@ -422,13 +423,16 @@ public final class Simulator {
                 maxStored = Math.max(maxStored, tr.steps());
             }
             OdeIntegrator back = integrator();
-            h = back.integrate(new AdjointSystem(net, tr), -t, lambda, -pass.stops[j - 1], h, StepObserver.NONE);
+            AdjointSystem adj = new AdjointSystem(net, tr, mu);
+            double[] l = Arrays.copyOf(lambda, n);
+            h = back.integrate(adj, -t, l, -pass.stops[j - 1], h, adj);
+            System.arraycopy(l, 0, lambda, 0, n);
             backStats.add(back.statistics());
         }
         lastTrajectorySteps = checkpointing == Checkpointing.ALL_STEPS ? stored : maxStored;
         double[] grad = new double[np];
         for (int k = 0; k < np; k++) {
-            grad[k] = lambda[n + k] + direct[k];
+            grad[k] = lambda[n + k] + mu[k] + direct[k];
         }
         if (preequilibrate) {
             // d x_ss/dp = (−J)⁻¹ f_p: contribution f_pᵀ (−J)⁻ᵀ λ(t0)

@@ -36,6 +36,7 @@ public final class DormandPrince54 extends AdaptiveStepper {
     public double integrate(OdeSystem sys, double t0, double[] y, double t1, double h0, StepObserver observer) {
         checkInterval(t0, t1);
         int n = sys.dimension();
+        int ne = Math.min(n, Math.max(1, sys.errorControlDimension()));
         double[][] k = new double[7][n];
         double[] ytmp = new double[n];
         double[] ynew = new double[n];
@@ -76,7 +77,7 @@ public final class DormandPrince54 extends AdaptiveStepper {
                 }
                 err[i] = h * e;
             }
-            double en = errorNorm(err, y, ynew, n);
+            double en = errorNorm(err, y, ynew, ne);
             if (en <= 1) {
                 for (int i = 0; i < n; i++) {
                     double dy = ynew[i] - y[i];

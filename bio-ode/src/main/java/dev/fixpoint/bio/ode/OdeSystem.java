@@ -15,6 +15,14 @@ public interface OdeSystem {
      */
     void rhs(double t, double[] y, double[] dydt);
 
+    /**
+     * @return how many leading components enter the error test (default all); trailing components
+     *         (e.g. pure quadratures) are integrated with the steps chosen for the others
+     */
+    default int errorControlDimension() {
+        return dimension();
+    }
+
     /** @return a name for component {@code i} used in error messages (default {@code y[i]}) */
     default String componentName(int i) {
         return "y[" + i + "]";

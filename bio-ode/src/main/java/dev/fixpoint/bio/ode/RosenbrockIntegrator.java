@@ -128,6 +128,7 @@ public final class RosenbrockIntegrator extends AdaptiveStepper {
                           boolean autonomous, double[][] u, double[] ytmp, double[] ynew, double[] err, int n, int s) {
         double[][] a = tab.a();
         double[][] cc = tab.cc();
+        int ne = Math.min(n, Math.max(1, sys.errorControlDimension()));
         for (int st = 0; st < s; st++) {
             double[] ui = u[st];
             if (st == 0) {
@@ -169,7 +170,7 @@ public final class RosenbrockIntegrator extends AdaptiveStepper {
             ynew[i] = acc;
             err[i] = e;
         }
-        return errorNorm(err, y, ynew, n);
+        return errorNorm(err, y, ynew, ne);
     }
 
     private static final class Dense implements DenseStep {
