@@ -58,11 +58,12 @@ final class ForwardSensitivitySystem implements LinearlyImplicitSystem {
         net.rhs(t, x, dydt);
         net.jacobian(t, x, jv);
         net.jacobianP(t, x, pv);
-        sensitivityRhs(jv, pv, y, dydt, n, 0);
+        sensitivityRhs(jv, pv, y, dydt);
     }
 
-    /** out[off + k·n + i] (k ≥ 0; with off = n for the augmented layout) = (J S_k + f_p,k)_i. */
-    private void sensitivityRhs(double[] jvals, double[] pvals, double[] y, double[] out, int outOff, int unused) {
+    /** out[n + k·n + i] = (J S_k + f_p,k)_i. */
+    private void sensitivityRhs(double[] jvals, double[] pvals, double[] y, double[] out) {
+        int outOff = n;
         java.util.Arrays.fill(out, n, n * (1 + np), 0);
         SparseDerivative jac = net.jac;
         SparseDerivative jp = net.jacP;
