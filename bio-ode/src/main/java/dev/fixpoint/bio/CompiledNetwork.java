@@ -42,6 +42,7 @@ public final class CompiledNetwork {
     private final CompiledExpression[] initial;
     final SparseDerivative initialP;
     private final List<CompiledExpression> breakpointPrograms = new ArrayList<>();
+    private final List<String> parameterDependentSwitches = new ArrayList<>();
     final TreeMap<Double, EventGroup> events = new TreeMap<>();
     private final CompiledExpression[] observables;
     final SparseDerivative observableX;
@@ -249,6 +250,9 @@ public final class CompiledNetwork {
                 if (other != null && other.symbols().stream().noneMatch(x -> x.equals("time") || species.contains(x))
                         && seen.add(other.toString())) {
                     breakpointPrograms.add(CompiledExpression.compile(other, slots));
+                    if (other.symbols().stream().anyMatch(x -> slots.containsKey(x) && slots.get(x) >= n && slots.get(x) < n + np)) {
+                        parameterDependentSwitches.add(other.toString());
+                    }
                 }
             }
             collectBreakpoints(b.a(), species, slots, seen);
@@ -429,6 +433,14 @@ public final class CompiledNetwork {
         for (int e = 0; e < initialP.nonZeros(); e++) {
             s0[initialP.entryCol[e] * n + initialP.entryRow[e]] += v[e];
         }
+    }
+
+    /**
+     * @return switching times of piecewise expressions that depend on parameters (as text); gradients treat
+     *         switching times as fixed, so they miss the jump terms with respect to those parameters
+     */
+    public List<String> parameterDependentSwitchingTimes() {
+        return List.copyOf(parameterDependentSwitches);
     }
 
     /** @return sorted discontinuity times for the current parameters: piecewise switching times and event times */

@@ -30,7 +30,9 @@ public final class Simulator {
         DOPRI5
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Simulator.class);
     private final CompiledNetwork net;
+    private boolean warnedSwitches;
     private Method method = Method.RODAS4;
     private OdeOptions options = OdeOptions.defaults().withTolerances(1e-8, 1e-12);
     private boolean preequilibrate;
@@ -178,6 +180,11 @@ public final class Simulator {
      */
     public ObjectiveGradient gradient(double[] p, List<Measurement> measurements, GradientMethod requested) {
         GradientMethod m = resolve(requested);
+        if (!warnedSwitches && !net.parameterDependentSwitchingTimes().isEmpty()) {
+            warnedSwitches = true;
+            LOG.warn("model '{}': switching times {} depend on parameters; gradients treat them as fixed (no jump terms)",
+                    net.network().name(), net.parameterDependentSwitchingTimes());
+        }
         Data d = data(measurements);
         return m == GradientMethod.FORWARD ? forwardGradient(p, d) : adjointGradient(p, d);
     }

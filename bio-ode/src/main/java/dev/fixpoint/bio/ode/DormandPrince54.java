@@ -6,25 +6,29 @@ package dev.fixpoint.bio.ode;
  * Step control: h ← h·clamp(0.9·err^(−1/5), 0.2, 10) without growth right after a rejection.
  */
 public final class DormandPrince54 extends AdaptiveStepper {
-    private static final double[] C = {0, 1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9, 1, 1};
-    private static final double[][] A = {
-            {},
-            {1.0 / 5},
-            {3.0 / 40, 9.0 / 40},
-            {44.0 / 45, -56.0 / 15, 32.0 / 9},
-            {19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729},
-            {9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656},
-            {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84}};
-    /** b − b̂ (error weights). */
-    private static final double[] E = {71.0 / 57600, 0, -71.0 / 16695, 71.0 / 1920, -17253.0 / 339200, 22.0 / 525, -1.0 / 40};
-    /** Dense-output weights. */
-    private static final double[] D = {-12715105075.0 / 11282082432.0, 0, 87487479700.0 / 32700410799.0,
-            -10690763975.0 / 1880347072.0, 701980252875.0 / 199316789632.0, -1453857185.0 / 822651844.0,
-            69997945.0 / 29380423.0};
+    private final double[] stageTimes;
+    private final double[][] coeff;
+    private final double[] errorWeights;
+    private final double[] denseWeights;
 
     /** @param options tolerances and limits */
     public DormandPrince54(OdeOptions options) {
+        this(options, ButcherTableau.dormandPrince54());
+    }
+
+    /**
+     * @param options tolerances and limits
+     * @param tableau a 7-stage FSAL pair with a DOPRI5-type continuous extension
+     */
+    public DormandPrince54(OdeOptions options, ButcherTableau tableau) {
         super(options);
+        if (tableau.stages() != 7) {
+            throw new IllegalArgumentException("[fixpoint/Tableau] the DOPRI5 driver needs 7 stages, got " + tableau.stages());
+        }
+        stageTimes = tableau.c();
+        coeff = tableau.a();
+        errorWeights = tableau.e();
+        denseWeights = tableau.d();
     }
 
     @Override
@@ -60,11 +64,11 @@ public final class DormandPrince54 extends AdaptiveStepper {
                 for (int i = 0; i < n; i++) {
                     double acc = y[i];
                     for (int j = 0; j < s; j++) {
-                        acc += h * A[s][j] * k[j][i];
+                        acc += h * coeff[s][j] * k[j][i];
                     }
                     ytmp[i] = acc;
                 }
-                sys.rhs(t + C[s] * h, ytmp, k[s]);
+                sys.rhs(t + stageTimes[s] * h, ytmp, k[s]);
                 if (s == 6) {
                     System.arraycopy(ytmp, 0, ynew, 0, n);
                 }
@@ -73,7 +77,7 @@ public final class DormandPrince54 extends AdaptiveStepper {
             for (int i = 0; i < n; i++) {
                 double e = 0;
                 for (int s = 0; s < 7; s++) {
-                    e += E[s] * k[s][i];
+                    e += errorWeights[s] * k[s][i];
                 }
                 err[i] = h * e;
             }
@@ -88,7 +92,7 @@ public final class DormandPrince54 extends AdaptiveStepper {
                     rc[3][i] = dy - h * k[6][i] - bspl;
                     double d = 0;
                     for (int s = 0; s < 7; s++) {
-                        d += D[s] * k[s][i];
+                        d += denseWeights[s] * k[s][i];
                     }
                     rc[4][i] = h * d;
                 }
