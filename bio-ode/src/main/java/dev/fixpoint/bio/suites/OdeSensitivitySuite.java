@@ -117,7 +117,7 @@ public final class OdeSensitivitySuite implements Suite {
         report.artifact(ctx.writeArtifact("gradient-cost.png", "gradient cost in forward simulations against the number of "
                         + "parameters (linear chain)",
                 out -> Plots.line("Gradient cost on the linear chain (rtol " + opt.rtol() + ")", "number of parameters N",
-                                "cost / one forward simulation").logX().logY()
+                                "cost / one forward simulation").logX().logY().legendNorthWest()
                         .series("forward sensitivities", x, fwd)
                         .series("adjoint", x, adj)
                         .series("central finite differences", x, fd)

@@ -63,6 +63,12 @@ final class Plots {
         return this;
     }
 
+    /** Puts the legend in the upper left corner (for curves rising to the right). */
+    Plots legendNorthWest() {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        return this;
+    }
+
     /** Uses a log10 x axis (all plotted values must then be positive). */
     Plots logX() {
         chart.getStyler().setXAxisLogarithmic(true);
