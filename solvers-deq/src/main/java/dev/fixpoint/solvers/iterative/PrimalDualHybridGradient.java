@@ -82,6 +82,7 @@ public final class PrimalDualHybridGradient {
         private double tau = Double.NaN;
         private double sigma = Double.NaN;
         private boolean preconditioned;
+        private double normBound = Double.NaN;
         private StoppingCriteria stopping = StoppingCriteria.defaults();
         private IterationListener listener = IterationListener.NONE;
 
@@ -95,6 +96,16 @@ public final class PrimalDualHybridGradient {
         public Builder steps(double primalStep, double dualStep) {
             this.tau = SolverChecks.positive(NAME, "primal step τ", primalStep);
             this.sigma = SolverChecks.positive(NAME, "dual step σ", dualStep);
+            return this;
+        }
+
+        /**
+         * Gives a known upper bound of ‖K‖₂ (for example √(1 + 8) for K = [A; ∇] with ‖A‖ ≤ 1 and the 2-D
+         * forward-difference gradient), used instead of the power-iteration estimate that {@link #build()}
+         * otherwise runs (to relative accuracy 1e-8, which on large operators costs many applications).
+         */
+        public Builder operatorNorm(double bound) {
+            this.normBound = SolverChecks.positive(NAME, "bound of ‖K‖", bound);
             return this;
         }
 
@@ -142,7 +153,7 @@ public final class PrimalDualHybridGradient {
                 Tensor s = reciprocalOrOne(sums.absoluteRowSums());
                 return new PrimalDualHybridGradient(this, Double.NaN, Double.NaN, t, s, gs, fs);
             }
-            double norm = k.normEstimate(1e-8, 100_000);
+            double norm = Double.isNaN(normBound) ? k.normEstimate(1e-8, 100_000) : normBound;
             if (Double.isNaN(tau)) {
                 double step = norm > 0 ? 0.99 / norm : 1.0;
                 return new PrimalDualHybridGradient(this, step, step, null, null, g, f);

@@ -141,6 +141,13 @@ class PrimalDualHybridGradientTest {
                 .builder(LASSO.l1(), SeparableFunction.squaredDistance(LASSO.b), LASSO.a).steps(1 / norm, 1.5 / norm).build());
         assertTrue(e.getMessage().startsWith("[fixpoint/InvalidStep]"), e.getMessage());
         assertTrue(e.getMessage().contains("τσ‖K‖² = 1.5"), e.getMessage());
+        // a given bound of ‖K‖ replaces the estimate in the same check, and in the default steps
+        FixpointException bound = assertThrows(FixpointException.class, () -> PrimalDualHybridGradient
+                .builder(LASSO.l1(), SeparableFunction.squaredDistance(LASSO.b), LASSO.a).operatorNorm(2 * norm)
+                .steps(1 / norm, 0.5 / norm).build());
+        assertTrue(bound.getMessage().contains("τσ‖K‖² = 2"), bound.getMessage());
+        assertTrue(PrimalDualHybridGradient.builder(LASSO.l1(), SeparableFunction.squaredDistance(LASSO.b), LASSO.a)
+                .operatorNorm(2 * norm).build().toString().contains(String.format("τ=%.4g", 0.99 / (2 * norm))));
     }
 
     @Test
