@@ -37,6 +37,11 @@ final class CartesianFourier extends LinearOperator {
         this.label = label;
     }
 
+    /** @return true when there are no coil maps or they satisfy {@code Σ|S|² = 1} to 1e-12, so {@code ‖A‖ ≤ 1} */
+    boolean normalisedCoils() {
+        return sens == null || CoilSensitivities.normalisationError(Tensor.wrap(sens, coils, h, w, 2)) <= 1e-12;
+    }
+
     @Override
     public String name() {
         return label;

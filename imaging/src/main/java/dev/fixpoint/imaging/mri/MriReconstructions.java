@@ -104,7 +104,8 @@ public final class MriReconstructions {
      * @param lambda   TV weight λ ≥ 0
      * @param stopping PDHG stopping rule (primal–dual residual)
      * @return the TV reconstruction, PDHG started from the zero-filled image (dual from zero), with
-     *         scalar steps {@code τ = σ = 0.99/‖K‖}
+     *         scalar steps {@code τ = σ = 0.99/B}, where
+     *         {@code B = √(‖A‖² + 8) ≥ ‖K‖} (‖A‖ = 1 for normalised coil maps, else a power-iteration estimate)
      */
     public static MriReconstruction totalVariation(LinearOperator model, Tensor kspace, double lambda,
                                                    StoppingCriteria stopping) {
@@ -114,7 +115,10 @@ public final class MriReconstructions {
         int h = model.domainShape()[0];
         int w = model.domainShape()[1];
         LinearOperator grad = MriOperators.complexGradient(h, w);
-        LinearOperator k = LinearOperators.vstack(model, grad);
+        // ‖K‖² ≤ ‖A‖² + ‖∇‖² < 1 + 8 (‖A‖ ≤ 1 for normalised coil maps, checked once below)
+        double modelNorm = modelNormBound(model);
+        double kNorm = Math.sqrt(modelNorm * modelNorm + 8);
+        LinearOperator k = new NormBounded(LinearOperators.vstack(model, grad), kNorm);
         int n = h * w;
         int[][] groups = new int[n][];
         for (int p = 0; p < n; p++) {
@@ -123,9 +127,18 @@ public final class MriReconstructions {
         ProximalFunction fit = Proximals.squaredL2(1.0).shifted(kspace);
         ProximalFunction tv = Proximals.groupL1(lambda, grad.rangeShape(), groups);
         ProximalFunction f = Proximals.separable(new int[][]{model.rangeShape(), grad.rangeShape()}, fit, tv);
-        PrimalDualHybridGradient pdhg = PrimalDualHybridGradient.builder(Proximals.zero(), f, k).stopping(stopping).build();
+        PrimalDualHybridGradient pdhg = PrimalDualHybridGradient.builder(Proximals.zero(), f, k)
+                .steps(0.99 / kNorm, 0.99 / kNorm).stopping(stopping).build();
         SolverResult r = pdhg.solve(model.adjoint(kspace), null);
         return result("cs-tv", r, t0);
+    }
+
+    /** @return 1 for the models of {@link MriOperators} (coil maps with Σ|S|² = 1), else a power-iteration estimate ×1.01 */
+    private static double modelNormBound(LinearOperator model) {
+        if (model instanceof CartesianFourier cf && cf.normalisedCoils()) {
+            return 1.0;
+        }
+        return 1.01 * model.normEstimate(1e-6, 10_000);
     }
 
     private static MriReconstruction result(String method, SolverResult r, long t0) {
