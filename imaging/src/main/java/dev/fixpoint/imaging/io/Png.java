@@ -34,6 +34,11 @@ public final class Png {
      * @param columns tiles per row, ≥ 1
      */
     public static void writeMosaic(Path file, List<Tensor> tiles, List<Window> windows, int columns) {
+        checkMosaic(tiles, windows, columns);
+        write(file, render(tiles, windows, columns));
+    }
+
+    private static void checkMosaic(List<Tensor> tiles, List<Window> windows, int columns) {
         if (tiles.isEmpty() || tiles.size() != windows.size() || columns < 1) {
             throw new IllegalArgumentException("[fixpoint/InvalidParameter] Png.writeMosaic: need ≥ 1 tile, one window "
                     + "per tile and columns ≥ 1; got " + tiles.size() + " tiles, " + windows.size() + " windows, "
@@ -46,7 +51,20 @@ public final class Png {
                         + Arrays.toString(t.shape()) + " and " + Arrays.toString(tiles.get(0).shape()));
             }
         }
-        write(file, render(tiles, windows, columns));
+    }
+
+    /**
+     * Encodes a mosaic as PNG onto a stream (for hosts that own the file, e.g. a suite's
+     * {@code writeArtifact}); arguments as {@link #writeMosaic(Path, List, List, int)}.
+     *
+     * @param out the stream (not closed)
+     */
+    public static void writeMosaic(java.io.OutputStream out, List<Tensor> tiles, List<Window> windows, int columns)
+            throws java.io.IOException {
+        checkMosaic(tiles, windows, columns);
+        if (!ImageIO.write(render(tiles, windows, columns), "png", out)) {
+            throw new java.io.IOException("no PNG writer available");
+        }
     }
 
     private static BufferedImage render(List<Tensor> tiles, List<Window> windows, int columns) {
