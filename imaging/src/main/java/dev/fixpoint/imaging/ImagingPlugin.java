@@ -25,6 +25,7 @@ public final class ImagingPlugin implements FixpointPlugin {
     public List<Suite> suites() {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
+        suites.add(new dev.fixpoint.imaging.ct.CtSuite());
         return List.copyOf(suites);
     }
 }
