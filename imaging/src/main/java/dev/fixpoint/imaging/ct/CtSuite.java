@@ -61,7 +61,7 @@ public final class CtSuite implements Suite {
                 SuiteParameter.integer("sirtIterations", 100, 1, 1_000_000, "SIRT iterations (x ≥ 0)"),
                 SuiteParameter.integer("lpdIterations", 5, 1, 50, "unrolled iterations of the learned primal-dual"),
                 SuiteParameter.integer("lpdChannels", 16, 1, 256, "hidden channels of its CNNs"),
-                SuiteParameter.integer("lpdSteps", 400, 1, 10_000_000, "Adam steps (one random-ellipse phantom each)"),
+                SuiteParameter.integer("lpdSteps", 1500, 1, 10_000_000, "Adam steps (one random-ellipse phantom each)"),
                 SuiteParameter.real("lr", 2e-3, 1e-7, 1, "initial Adam learning rate (cosine-annealed)"),
                 SuiteParameter.integer("seed", CtProblem.DEFAULT_SEED, 0, Long.MAX_VALUE, "seed of noise and training"));
     }

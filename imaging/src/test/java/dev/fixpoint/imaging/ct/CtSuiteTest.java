@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ct} suite: the quick profile (64×64) as a test with asserted thresholds; the full profile (the
- * acceptance setting, 128×128, TV 1000 iterations, 400 training steps) only with {@code -Dfixpoint.full=true}:
+ * acceptance setting, 128×128, TV 1000 iterations, 1500 training steps) only with {@code -Dfixpoint.full=true}:
  * <pre>
  * mvn -B -o -q test -pl imaging -Dtest=CtSuiteTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -DargLine="-Dfixpoint.results=INFO -Dfixpoint.full=true"
