@@ -2,6 +2,8 @@ package dev.fixpoint.imaging;
 
 import dev.fixpoint.core.spi.FixpointPlugin;
 import dev.fixpoint.core.spi.Suite;
+import dev.fixpoint.imaging.ct.CtSuite;
+import dev.fixpoint.imaging.mri.MriSuite;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +27,8 @@ public final class ImagingPlugin implements FixpointPlugin {
     public List<Suite> suites() {
         List<Suite> suites = new ArrayList<>();
         // one line per suite; keep alphabetical
-        suites.add(new dev.fixpoint.imaging.mri.MriSuite());
+        suites.add(new CtSuite());
+        suites.add(new MriSuite());
         return List.copyOf(suites);
     }
 }
