@@ -42,7 +42,7 @@ class ArchitectureTest {
     @Test
     void importedEveryModule() {
         // guards against the rules passing vacuously because a module's classes were not found
-        for (String pkg : new String[]{"dev.fixpoint.core", "dev.fixpoint.autodiff", "dev.fixpoint.operators", "dev.fixpoint.openblas", "dev.fixpoint.cli"}) {
+        for (String pkg : new String[]{"dev.fixpoint.core", "dev.fixpoint.autodiff", "dev.fixpoint.operators", "dev.fixpoint.openblas", "dev.fixpoint.cli", "dev.fixpoint.solvers", "dev.fixpoint.imaging", "dev.fixpoint.bio"}) {
             org.junit.jupiter.api.Assertions.assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no classes imported from " + pkg);
         }

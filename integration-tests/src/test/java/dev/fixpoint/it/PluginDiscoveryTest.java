@@ -36,6 +36,12 @@ class PluginDiscoveryTest {
         assertEquals("hello from a plugin",
                 fp.injector().getInstance(Key.get(String.class, Names.named("greeting"))));
         assertTrue(fp.suites().names().containsAll(List.of("it-greeting", "it-greeting-guice", "core-selfcheck")));
+        // the domain plugins on the classpath, found by name through the same bootstrap
+        for (String plugin : List.of("solvers", "imaging", "bio-ode")) {
+            assertTrue(byId.get(plugin).loaded(), plugin);
+        }
+        assertTrue(fp.suites().names().containsAll(List.of("sparse-recovery", "deq", "hyperparameter-lasso", "ct", "mri",
+                "ode-sensitivity")), fp.suites().names()::toString);
 
         List<PluginStatus> failed = fp.failedPlugins();
         assertEquals(3, failed.size(), failed.toString());
