@@ -54,6 +54,17 @@ public final class SbmlImporter {
      * @return the model
      */
     public static ReactionNetwork read(Path file, Map<String, Double> overrides) {
+        return builder(file, overrides).build();
+    }
+
+    /**
+     * Like {@link #read(Path, Map)} but returns the unfinished builder, so that observables can be added.
+     *
+     * @param file      the SBML file
+     * @param overrides id → value (parameters, compartment sizes, species initial concentrations)
+     * @return the builder holding the whole model
+     */
+    public static ReactionNetwork.Builder builder(Path file, Map<String, Double> overrides) {
         SBMLDocument doc = parse(file);
         Model m = doc.getModel();
         String f = file.getFileName().toString();
@@ -78,7 +89,7 @@ public final class SbmlImporter {
         return new FixpointException("UnsupportedSbml", f + ": " + what);
     }
 
-    private static ReactionNetwork build(Model m, String f, Map<String, Double> overrides) {
+    private static ReactionNetwork.Builder build(Model m, String f, Map<String, Double> overrides) {
         MathTranslator math = new MathTranslator(m, f);
         Set<String> used = new HashSet<>();
         if (m.getEventCount() > 0) {
@@ -167,7 +178,7 @@ public final class SbmlImporter {
         if (!unknown.isEmpty()) {
             throw new FixpointException("UnknownSbmlId", f + ": overrides name ids the model does not define: " + unknown);
         }
-        return b.build();
+        return b;
     }
 
     /** Orders rules so that each comes after the rules it uses (SBML does not require declaration order). */
