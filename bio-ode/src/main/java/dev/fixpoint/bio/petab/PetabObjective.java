@@ -4,6 +4,7 @@ import dev.fixpoint.bio.CompiledNetwork;
 import dev.fixpoint.bio.ReactionNetwork;
 import dev.fixpoint.bio.Simulation;
 import dev.fixpoint.bio.Simulator;
+import dev.fixpoint.bio.ode.OdeOptions;
 import dev.fixpoint.bio.sbml.SbmlImporter;
 import dev.fixpoint.core.FixpointException;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class PetabObjective {
     private final PetabProblem problem;
     private final Set<String> modelParameters;
     private final Set<String> species;
+    private OdeOptions options = OdeOptions.defaults().withTolerances(1e-8, 1e-12);
 
     /** @param problem the PEtab problem; its model is read once here to learn its ids */
     public PetabObjective(PetabProblem problem) {
@@ -37,6 +39,12 @@ public final class PetabObjective {
         ReactionNetwork base = SbmlImporter.read(problem.model());
         modelParameters = base.parameters().stream().map(ReactionNetwork.Parameter::name).collect(Collectors.toSet());
         species = base.species().stream().map(ReactionNetwork.Species::name).collect(Collectors.toSet());
+    }
+
+    /** @param o integration tolerances and limits (default rtol 1e-8, atol 1e-12) @return this */
+    public PetabObjective options(OdeOptions o) {
+        this.options = o;
+        return this;
     }
 
     /** @return the negative log-likelihood at the nominal values of the parameter table */
@@ -102,7 +110,7 @@ public final class PetabObjective {
         Map<String, Double> o = overrides(sim, values);
         if (!pre.isEmpty()) {
             CompiledNetwork pn = SbmlImporter.read(problem.model(), overrides(pre, values)).compile();
-            double[] x = Simulator.of(pn).preequilibrate(true).simulate(pn.nominalParameters(), new double[]{0}).states()[0];
+            double[] x = Simulator.of(pn).options(options).preequilibrate(true).simulate(pn.nominalParameters(), new double[]{0}).states()[0];
             Map<String, String> simValues = problem.conditions().get(sim);
             for (int i = 0; i < pn.speciesCount(); i++) {
                 String s = pn.speciesName(i);
@@ -124,7 +132,7 @@ public final class PetabObjective {
         formulas.forEach((f, n) -> b.observable(n, f));
         CompiledNetwork net = b.build().compile();
         double[] times = ms.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
-        Simulation s = Simulator.of(net).simulate(net.nominalParameters(), times);
+        Simulation s = Simulator.of(net).options(options).simulate(net.nominalParameters(), times);
         double nll = 0;
         for (int k = 0; k < ms.size(); k++) {
             PetabProblem.Measurement m = ms.get(k);
