@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 class PetabObjectiveTest {
 
     private static final Logger RESULTS = LoggerFactory.getLogger("dev.fixpoint.results");
-    static final Path DATA = Path.of("..", "..", "shared", "data", "petab").toAbsolutePath().normalize();
+    /** The project's copy of ../shared/data/petab (the four benchmark problems the program ships with). */
+    static final Path DATA = Path.of("src", "main", "resources", "dev", "fixpoint", "bio", "petab", "benchmark").toAbsolutePath();
 
     @ParameterizedTest
     @CsvSource({"Boehm_JProteomeRes2014, 138.2220", "Crauste_CellSystems2017, 190.964", "Zheng_PNAS2012, -278.3335"})
@@ -30,7 +31,8 @@ class PetabObjectiveTest {
     /**
      * Known gap: Fujita gives −53.08377, 0.0037 above AMICI's −53.0875 (d2d's −2 log L gives −53.0923), and the value
      * does not move with the tolerances (rtol 1e-6 … 1e-12 change it by &lt; 2e-4), so it is a convention
-     * difference not yet found, not integration error. Asserted here: tolerance-independence and the measured value.
+     * difference not yet found, not integration error. Asserted here: tolerance-independence only (the reference is
+     * not met, so it is not asserted; the value is logged).
      */
     @Test
     void fujitaNllIsConvergedButNotYetTheReference() {
@@ -41,6 +43,5 @@ class PetabObjectiveTest {
         RESULTS.info("petab {}: NLL at nominal = {} (rtol 1e-8), {} (rtol 1e-10); reference -53.0875, |Δ| = {}", problem,
                 nll, tight, Math.abs(nll + 53.0875));
         assertEquals(tight, nll, 1e-5);
-        assertEquals(-53.08377, nll, 1e-4);
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The four benchmark models load and simulate; unsupported constructs are named. */
 class SbmlImporterTest {
 
-    static final Path DATA = Path.of("..", "..", "shared", "data", "petab").toAbsolutePath().normalize();
+    /** The project's copy of ../shared/data/petab (the four benchmark problems the program ships with). */
+    static final Path DATA = Path.of("src", "main", "resources", "dev", "fixpoint", "bio", "petab", "benchmark").toAbsolutePath();
 
     static Path model(String problem) {
         return DATA.resolve(problem).resolve("model_" + problem + ".xml");
