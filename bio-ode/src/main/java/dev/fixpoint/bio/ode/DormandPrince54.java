@@ -119,40 +119,17 @@ public final class DormandPrince54 extends AdaptiveStepper {
         return h;
     }
 
-    private static final class Dense implements DenseStep {
+    private static final class Dense extends StepInterval {
         private final double[][] rc;
-        private final double[] y1;
-        private double t0;
-        private double t1;
 
         Dense(double[][] rc, double[] y1) {
+            super(y1);
             this.rc = rc;
-            this.y1 = y1;
-        }
-
-        void set(double a, double b) {
-            t0 = a;
-            t1 = b;
-        }
-
-        @Override
-        public double t0() {
-            return t0;
-        }
-
-        @Override
-        public double t1() {
-            return t1;
-        }
-
-        @Override
-        public double[] y1() {
-            return y1;
         }
 
         @Override
         public void interpolate(double t, double[] out) {
-            double th = (t - t0) / (t1 - t0);
+            double th = theta(t);
             double th1 = 1 - th;
             for (int i = 0; i < out.length; i++) {
                 out[i] = rc[0][i] + th * (rc[1][i] + th1 * (rc[2][i] + th * (rc[3][i] + th1 * rc[4][i])));

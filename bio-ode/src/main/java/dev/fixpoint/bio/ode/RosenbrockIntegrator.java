@@ -173,44 +173,23 @@ public final class RosenbrockIntegrator extends AdaptiveStepper {
         return errorNorm(err, y, ynew, ne);
     }
 
-    private static final class Dense implements DenseStep {
+    private static final class Dense extends StepInterval {
         private final double[] y0;
         private final double[] y1;
         private final double[] k1;
         private final double[] k2;
-        private double t0;
-        private double t1;
 
         Dense(double[] y0, double[] y1, double[] k1, double[] k2) {
+            super(y1);
             this.y0 = y0;
             this.y1 = y1;
             this.k1 = k1;
             this.k2 = k2;
         }
 
-        void set(double a, double b) {
-            t0 = a;
-            t1 = b;
-        }
-
-        @Override
-        public double t0() {
-            return t0;
-        }
-
-        @Override
-        public double t1() {
-            return t1;
-        }
-
-        @Override
-        public double[] y1() {
-            return y1;
-        }
-
         @Override
         public void interpolate(double t, double[] out) {
-            double th = (t - t0) / (t1 - t0);
+            double th = theta(t);
             double th1 = 1 - th;
             for (int i = 0; i < out.length; i++) {
                 out[i] = th1 * y0[i] + th * (y1[i] + th1 * (k1[i] + th * k2[i]));
