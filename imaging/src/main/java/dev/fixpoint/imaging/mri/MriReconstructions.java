@@ -118,7 +118,7 @@ public final class MriReconstructions {
         // ‖K‖² ≤ ‖A‖² + ‖∇‖² < 1 + 8 (‖A‖ ≤ 1 for normalised coil maps, checked once below)
         double modelNorm = modelNormBound(model);
         double kNorm = Math.sqrt(modelNorm * modelNorm + 8);
-        LinearOperator k = new NormBounded(LinearOperators.vstack(model, grad), kNorm);
+        LinearOperator k = LinearOperators.vstack(model, grad);
         int n = h * w;
         int[][] groups = new int[n][];
         for (int p = 0; p < n; p++) {
@@ -128,7 +128,7 @@ public final class MriReconstructions {
         ProximalFunction tv = Proximals.groupL1(lambda, grad.rangeShape(), groups);
         ProximalFunction f = Proximals.separable(new int[][]{model.rangeShape(), grad.rangeShape()}, fit, tv);
         PrimalDualHybridGradient pdhg = PrimalDualHybridGradient.builder(Proximals.zero(), f, k)
-                .steps(0.99 / kNorm, 0.99 / kNorm).stopping(stopping).build();
+                .operatorNorm(kNorm).steps(0.99 / kNorm, 0.99 / kNorm).stopping(stopping).build();
         SolverResult r = pdhg.solve(model.adjoint(kspace), null);
         return result("cs-tv", r, t0);
     }
