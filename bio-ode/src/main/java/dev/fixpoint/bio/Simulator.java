@@ -161,11 +161,40 @@ public final class Simulator {
      */
     public double objective(double[] p, List<Measurement> measurements) {
         Data d = data(measurements);
-        Pass pass = forward(p, d.times, false, null);
+        return objective(p, d.times, d.loss());
+    }
+
+    /**
+     * A loss on the observables at each output time (for example a negative log-likelihood whose noise is
+     * another observable).
+     */
+    @FunctionalInterface
+    public interface ObservableLoss {
+        /**
+         * @param k  index of the output time in the sorted array passed to the simulator
+         * @param t  the time
+         * @param y  all observables at t [observableCount] (read only)
+         * @param dy out: ∂loss/∂y [observableCount], zero on entry (write only the entries that depend on y)
+         * @return the loss at this output time
+         */
+        double at(int k, double t, double[] y, double[] dy);
+    }
+
+    /**
+     * @param p     parameters
+     * @param times output times, sorted ascending (duplicates allowed), each ≥ the start time
+     * @param loss  the loss at each output time
+     * @return Σ_k loss_k
+     */
+    public double objective(double[] p, double[] times, ObservableLoss loss) {
+        checkSorted(times);
+        Pass pass = forward(p, times, false, null);
+        double[] y = new double[net.observableCount()];
+        double[] dy = new double[y.length];
         double v = 0;
-        for (int m = 0; m < d.obs.length; m++) {
-            double r = (net.observable(d.obs[m], d.times[m], pass.outputs[m]) - d.values[m]) / d.sigma[m];
-            v += 0.5 * r * r;
+        for (int m = 0; m < times.length; m++) {
+            observables(times[m], pass.outputs[m], y);
+            v += loss.at(m, times[m], y, dy);
         }
         return v;
     }
@@ -179,17 +208,60 @@ public final class Simulator {
      * @return value, gradient, the method used and the counters of all integrations
      */
     public ObjectiveGradient gradient(double[] p, List<Measurement> measurements, GradientMethod requested) {
+        Data d = data(measurements);
+        return gradient(p, d.times, d.loss(), requested);
+    }
+
+    /**
+     * Value and gradient of Σ_k loss_k(y(t_k)) with respect to the parameters.
+     *
+     * @param p         parameters
+     * @param times     output times, sorted ascending (duplicates allowed), each ≥ the start time
+     * @param loss      the loss at each output time and its derivative in the observables
+     * @param requested FORWARD, ADJOINT or AUTO (see {@link #resolve})
+     * @return value, gradient [parameterCount], the method used and the counters of all integrations
+     */
+    public ObjectiveGradient gradient(double[] p, double[] times, ObservableLoss loss, GradientMethod requested) {
+        checkSorted(times);
         GradientMethod m = resolve(requested);
         if (!warnedSwitches && !net.parameterDependentSwitchingTimes().isEmpty()) {
             warnedSwitches = true;
             LOG.warn("model '{}': switching times {} depend on parameters; gradients treat them as fixed (no jump terms)",
                     net.network().name(), net.parameterDependentSwitchingTimes());
         }
-        Data d = data(measurements);
-        return m == GradientMethod.FORWARD ? forwardGradient(p, d) : adjointGradient(p, d);
+        return m == GradientMethod.FORWARD ? forwardGradient(p, times, loss) : adjointGradient(p, times, loss);
+    }
+
+    private static void checkSorted(double[] times) {
+        for (int i = 1; i < times.length; i++) {
+            if (!(times[i] >= times[i - 1])) {
+                throw new IllegalArgumentException("[fixpoint/OutputTime] output times must be sorted ascending, got "
+                        + times[i - 1] + " before " + times[i]);
+            }
+        }
+    }
+
+    private void observables(double t, double[] x, double[] y) {
+        for (int q = 0; q < y.length; q++) {
+            y[q] = net.observable(q, t, x);
+        }
+    }
+
+    /** Loss value and ∂loss/∂y at output k: fills dy (zeroed here) and returns the value. */
+    private double lossAt(ObservableLoss loss, int k, double t, double[] x, double[] y, double[] dy) {
+        observables(t, x, y);
+        Arrays.fill(dy, 0);
+        return loss.at(k, t, y, dy);
     }
 
     private record Data(double[] times, int[] obs, double[] values, double[] sigma) {
+        ObservableLoss loss() {
+            return (k, t, y, dy) -> {
+                double r = (y[obs[k]] - values[k]) / sigma[k];
+                dy[obs[k]] += r / sigma[k];
+                return 0.5 * r * r;
+            };
+        }
     }
 
     private Data data(List<Measurement> ms) {
@@ -344,19 +416,20 @@ public final class Simulator {
         System.arraycopy(x, 0, y, 0, n);
     }
 
-    private ObjectiveGradient forwardGradient(double[] p, Data d) {
-        Pass pass = forward(p, d.times, true, null);
+    private ObjectiveGradient forwardGradient(double[] p, double[] times, ObservableLoss loss) {
+        Pass pass = forward(p, times, true, null);
+        double[] y = new double[net.observableCount()];
+        double[] dy = new double[y.length];
         int n = net.n;
         int np = net.np;
         double[] grad = new double[np];
         double value = 0;
         double[] gx = new double[n];
-        for (int m = 0; m < d.obs.length; m++) {
+        for (int m = 0; m < times.length; m++) {
             double[] x = pass.outputs[m];
-            double r = (net.observable(d.obs[m], d.times[m], x) - d.values[m]) / d.sigma[m];
-            value += 0.5 * r * r;
+            value += lossAt(loss, m, times[m], x, y, dy);
             Arrays.fill(gx, 0);
-            observableGradient(d.obs[m], d.times[m], x, r / d.sigma[m], gx, grad);
+            observableGradient(times[m], x, dy, gx, grad);
             double[] s = pass.outputSens[m];
             for (int k = 0; k < np; k++) {
                 double acc = 0;
@@ -369,8 +442,8 @@ public final class Simulator {
         return new ObjectiveGradient(value, grad, GradientMethod.FORWARD, pass.stats);
     }
 
-    /** gx += w·∂h_q/∂x, gp += w·∂h_q/∂p at (t, x). */
-    private void observableGradient(int q, double t, double[] x, double w, double[] gx, double[] gp) {
+    /** gx += Σ_q w_q ∂h_q/∂x, gp += Σ_q w_q ∂h_q/∂p at (t, x). */
+    private void observableGradient(double t, double[] x, double[] w, double[] gx, double[] gp) {
         System.arraycopy(x, 0, net.env, 0, net.n);
         net.env[net.timeSlot] = t;
         double[] vx = new double[net.observableX.nonZeros()];
@@ -378,19 +451,17 @@ public final class Simulator {
         net.observableX.evaluate(net.env, vx);
         net.observableP.evaluate(net.env, vp);
         for (int e = 0; e < vx.length; e++) {
-            if (net.observableX.entryRow[e] == q) {
-                gx[net.observableX.entryCol[e]] += w * vx[e];
-            }
+            gx[net.observableX.entryCol[e]] += w[net.observableX.entryRow[e]] * vx[e];
         }
         for (int e = 0; e < vp.length; e++) {
-            if (net.observableP.entryRow[e] == q) {
-                gp[net.observableP.entryCol[e]] += w * vp[e];
-            }
+            gp[net.observableP.entryCol[e]] += w[net.observableP.entryRow[e]] * vp[e];
         }
     }
 
-    private ObjectiveGradient adjointGradient(double[] p, Data d) {
-        Pass pass = forward(p, d.times, false, checkpointing);
+    private ObjectiveGradient adjointGradient(double[] p, double[] times, ObservableLoss loss) {
+        Pass pass = forward(p, times, false, checkpointing);
+        double[] yObs = new double[net.observableCount()];
+        double[] dy = new double[yObs.length];
         int n = net.n;
         int np = net.np;
         double value = 0;
@@ -398,7 +469,7 @@ public final class Simulator {
         double[] mu = new double[np];
         double[] direct = new double[np];
         double[] gx = new double[n];
-        int m = d.obs.length - 1;
+        int m = times.length - 1;
         int stored = 0;
         for (DenseTrajectory tr : pass.trajectories == null ? List.<DenseTrajectory>of() : pass.trajectories) {
             stored += tr.steps();
@@ -409,12 +480,11 @@ public final class Simulator {
         for (int j = pass.stops.length - 1; j >= 0; j--) {
             double t = pass.stops[j];
             // measurement jumps (post-event state)
-            while (m >= 0 && d.times[m] == t) {
+            while (m >= 0 && times[m] == t) {
                 double[] x = pass.outputs[m];
-                double r = (net.observable(d.obs[m], t, x) - d.values[m]) / d.sigma[m];
-                value += 0.5 * r * r;
+                value += lossAt(loss, m, t, x, yObs, dy);
                 Arrays.fill(gx, 0);
-                observableGradient(d.obs[m], t, x, r / d.sigma[m], gx, direct);
+                observableGradient(t, x, dy, gx, direct);
                 for (int i = 0; i < n; i++) {
                     lambda[i] += gx[i];
                 }

@@ -1,6 +1,8 @@
 package dev.fixpoint.bio.petab;
 
 import dev.fixpoint.bio.CompiledNetwork;
+import dev.fixpoint.bio.GradientMethod;
+import dev.fixpoint.bio.ObjectiveGradient;
 import dev.fixpoint.bio.ReactionNetwork;
 import dev.fixpoint.bio.Simulation;
 import dev.fixpoint.bio.Simulator;
@@ -23,7 +25,11 @@ import java.util.stream.Collectors;
  * ½ log(2πσ²) + ½ ((h(y) − h(m))/σ)², for Laplace noise log(2σ) + |h(y) − h(m)|/σ, where h is the
  * observable transformation (lin, log, log10) and, for log/log10, the Jacobian term log(m) or
  * log(m ln 10) of the measurement m. Each simulation condition (with its pre-equilibration
- * condition) is simulated from a model rebuilt with the condition's values. Not thread-safe.
+ * condition) is simulated. A condition without pre-equilibration is compiled once (the SBML file is parsed
+ * once per condition) with the PEtab parameters as model parameters, so that the gradient with respect to the
+ * estimated parameters on their scales is available by adjoint or forward sensitivities ({@link #gradient});
+ * a condition with pre-equilibration is rebuilt with the steady state at every evaluation and has no gradient
+ * yet. Not thread-safe.
  */
 public final class PetabObjective {
 
@@ -31,7 +37,10 @@ public final class PetabObjective {
     private final PetabProblem problem;
     private final Set<String> modelParameters;
     private final Set<String> species;
+    private final Set<String> compartments;
+    private final List<String> estimated;
     private OdeOptions options = OdeOptions.defaults().withTolerances(1e-8, 1e-12);
+    private final Map<List<String>, Group> cache = new HashMap<>();
 
     /** @param problem the PEtab problem; its model is read once here to learn its ids */
     public PetabObjective(PetabProblem problem) {
@@ -39,6 +48,247 @@ public final class PetabObjective {
         ReactionNetwork base = SbmlImporter.read(problem.model());
         modelParameters = base.parameters().stream().map(ReactionNetwork.Parameter::name).collect(Collectors.toSet());
         species = base.species().stream().map(ReactionNetwork.Species::name).collect(Collectors.toSet());
+        compartments = base.species().stream().map(ReactionNetwork.Species::compartment).collect(Collectors.toSet());
+        estimated = problem.parameters().values().stream().filter(PetabProblem.Parameter::estimate)
+                .map(PetabProblem.Parameter::id).toList();
+    }
+
+    /** @return the ids of the estimated parameters, in parameter-table order (the order of θ) */
+    public List<String> estimated() {
+        return estimated;
+    }
+
+    /** @return the nominal values of the estimated parameters on their scales [estimated().size()] */
+    public double[] nominalScaled() {
+        double[] th = new double[estimated.size()];
+        for (int i = 0; i < th.length; i++) {
+            PetabProblem.Parameter par = problem.parameters().get(estimated.get(i));
+            th[i] = par.scale().toScale(par.nominal());
+        }
+        return th;
+    }
+
+    /**
+     * @param theta estimated parameters on their scales [estimated().size()]
+     * @return linear values of every parameter of the table (the others at their nominal values)
+     */
+    public Map<String, Double> linearValues(double[] theta) {
+        if (theta.length != estimated.size()) {
+            throw new IllegalArgumentException("[fixpoint/PetabParameters] need " + estimated.size()
+                    + " estimated values, got " + theta.length);
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        problem.parameters().values().forEach(p -> v.put(p.id(), p.nominal()));
+        for (int i = 0; i < theta.length; i++) {
+            v.put(estimated.get(i), problem.parameters().get(estimated.get(i)).scale().fromScale(theta[i]));
+        }
+        return v;
+    }
+
+    /**
+     * @param theta estimated parameters on their scales [estimated().size()]
+     * @return the negative log-likelihood
+     */
+    public double value(double[] theta) {
+        return negLogLikelihood(linearValues(theta));
+    }
+
+    /**
+     * The negative log-likelihood and its gradient with respect to the estimated parameters on their PEtab scales
+     * (chain rule d v/d θ = 1, v, v ln 10 for lin, log, log10). Covers normal and Laplace noise, lin/log/log10
+     * observable transformations, and estimated observable (scaling, offset) and noise parameters. Conditions with
+     * pre-equilibration are not yet supported.
+     *
+     * @param theta    estimated parameters on their scales [estimated().size()]
+     * @param method   FORWARD, ADJOINT or AUTO
+     * @param gradient out: d NLL / d θ [estimated().size()], overwritten
+     * @return the negative log-likelihood
+     */
+    public double gradient(double[] theta, GradientMethod method, double[] gradient) {
+        Map<String, Double> values = linearValues(theta);
+        if (gradient.length != theta.length) {
+            throw new IllegalArgumentException("[fixpoint/PetabParameters] gradient needs length " + theta.length
+                    + ", got " + gradient.length);
+        }
+        Map<String, Double> dv = new HashMap<>();
+        double nll = 0;
+        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
+            if (!g.getKey().get(0).isEmpty()) {
+                throw new FixpointException("PetabGradient", "condition '" + g.getKey().get(1) + "' is pre-equilibrated with '"
+                        + g.getKey().get(0) + "'; gradients with pre-equilibration are not supported yet");
+            }
+            Group gr = group(g.getKey().get(1), g.getValue(), values);
+            ObjectiveGradient og = gr.simulator.options(options).gradient(gr.parameters(values), gr.times, gr.loss, method);
+            nll += og.value();
+            for (int k = 0; k < gr.source.length; k++) {
+                if (gr.source[k] != null) {
+                    dv.merge(gr.source[k], og.gradient()[k], Double::sum);
+                }
+            }
+        }
+        for (int i = 0; i < theta.length; i++) {
+            String id = estimated.get(i);
+            double v = values.get(id);
+            double d = dv.getOrDefault(id, 0.0);
+            gradient[i] = switch (problem.parameters().get(id).scale()) {
+                case LIN -> d;
+                case LOG -> d * v;
+                case LOG10 -> d * v * Math.log(10);
+            };
+        }
+        return nll;
+    }
+
+    private Map<List<String>, List<PetabProblem.Measurement>> groups() {
+        Map<List<String>, List<PetabProblem.Measurement>> groups = new LinkedHashMap<>();
+        for (PetabProblem.Measurement m : problem.measurements()) {
+            groups.computeIfAbsent(List.of(m.preequilibration(), m.condition()), k -> new ArrayList<>()).add(m);
+        }
+        return groups;
+    }
+
+    /** A simulation condition compiled once: the model with the PEtab parameters as model parameters. */
+    private static final class Group {
+        CompiledNetwork net;
+        Simulator simulator;
+        /** PEtab parameter id that sets each model parameter, or null to keep the compiled value. */
+        String[] source;
+        double[] times;
+        Simulator.ObservableLoss loss;
+
+        double[] parameters(Map<String, Double> values) {
+            double[] p = net.nominalParameters();
+            for (int k = 0; k < p.length; k++) {
+                if (source[k] != null) {
+                    p[k] = values.get(source[k]);
+                }
+            }
+            return p;
+        }
+    }
+
+    private Group group(String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
+        Group cached = cache.get(List.of("", sim));
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Double> o = new HashMap<>();
+        Map<String, String> mapped = new HashMap<>();
+        for (Map.Entry<String, String> e : problem.conditions().get(sim).entrySet()) {
+            String target = e.getKey();
+            String text = e.getValue();
+            Double number = null;
+            try {
+                number = Double.parseDouble(text);
+            } catch (NumberFormatException ex) {
+                if (!problem.parameters().containsKey(text)) {
+                    throw new FixpointException("PetabParameters", "condition '" + sim + "', column '" + target + "': '" + text
+                            + "' is neither a number nor a parameter of the parameter table");
+                }
+            }
+            if (number != null) {
+                if (!Double.isNaN(number)) {
+                    o.put(target, number);
+                }
+            } else if (modelParameters.contains(target)) {
+                mapped.put(target, text);
+            } else {
+                throw new FixpointException("PetabParameters", "condition '" + sim + "', column '" + target
+                        + "': setting a species or compartment to the parameter '" + text + "' is not supported");
+            }
+        }
+        ReactionNetwork.Builder b = SbmlImporter.builder(problem.model(), o);
+        List<PetabProblem.Measurement> sorted = new ArrayList<>(ms);
+        sorted.sort((x, y) -> Double.compare(x.time(), y.time()));
+        Map<String, String> formulas = new LinkedHashMap<>();
+        String[] obsName = new String[sorted.size()];
+        String[] noiseName = new String[sorted.size()];
+        Set<String> extra = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < sorted.size(); k++) {
+            PetabProblem.Measurement m = sorted.get(k);
+            PetabProblem.Observable ob = problem.observables().get(m.observableId());
+            obsName[k] = name(formulas, symbolic(ob.formula(), "observableParameter", ob.id(), m.observableParameters(), m, extra));
+            noiseName[k] = name(formulas, symbolic(ob.noiseFormula(), "noiseParameter", ob.id(), m.noiseParameters(), m, extra));
+        }
+        for (String id : extra) {
+            PetabProblem.Parameter par = problem.parameters().get(id);
+            if (par.scale() == PetabProblem.Scale.LIN) {
+                b.parameter(id, values.get(id), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            } else {
+                b.parameter(id, values.get(id));
+            }
+        }
+        formulas.forEach((f, n) -> b.observable(n, f));
+        Group g = new Group();
+        g.net = b.build().compile();
+        g.simulator = Simulator.of(g.net);
+        g.source = new String[g.net.parameterCount()];
+        for (int k = 0; k < g.source.length; k++) {
+            String name = g.net.parameterName(k);
+            if (mapped.containsKey(name)) {
+                g.source[k] = mapped.get(name);
+            } else if (!o.containsKey(name) && problem.parameters().containsKey(name)) {
+                g.source[k] = name;
+            }
+        }
+        g.times = sorted.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
+        int[] oi = new int[sorted.size()];
+        int[] ni = new int[sorted.size()];
+        PetabProblem.Observable[] obs = new PetabProblem.Observable[sorted.size()];
+        double[] data = new double[sorted.size()];
+        for (int k = 0; k < oi.length; k++) {
+            oi[k] = g.net.observableIndex(obsName[k]);
+            ni[k] = g.net.observableIndex(noiseName[k]);
+            obs[k] = problem.observables().get(sorted.get(k).observableId());
+            data[k] = sorted.get(k).value();
+        }
+        g.loss = (k, t, y, dy) -> term(obs[k], y[oi[k]], data[k], y[ni[k]], dy, oi[k], ni[k]);
+        cache.put(List.of("", sim), g);
+        return g;
+    }
+
+    /**
+     * Replaces placeholders by their overrides (numbers in parentheses, parameter ids by name) and records the
+     * parameter-table ids that the formula uses and the model does not define.
+     */
+    private String symbolic(String formula, String kind, String obsId, List<String> overrides, PetabProblem.Measurement m,
+                            Set<String> extra) {
+        Matcher mt = SYMBOL.matcher(formula);
+        StringBuilder sb = new StringBuilder();
+        String suffix = "_" + obsId;
+        while (mt.find()) {
+            String sym = mt.group();
+            String rep = sym;
+            if (sym.startsWith(kind) && sym.endsWith(suffix)) {
+                int n;
+                try {
+                    n = Integer.parseInt(sym.substring(kind.length(), sym.length() - suffix.length()));
+                } catch (NumberFormatException e) {
+                    n = -1;
+                }
+                if (n < 1 || n > overrides.size()) {
+                    throw new FixpointException("BadPetab", "measurement of '" + obsId + "' at t=" + m.time() + ": placeholder '"
+                            + sym + "' needs " + kind + "s with at least " + Math.max(n, 1) + " value(s), got " + overrides);
+                }
+                String text = overrides.get(n - 1);
+                try {
+                    rep = "(" + Double.parseDouble(text) + ")";
+                } catch (NumberFormatException e) {
+                    if (!problem.parameters().containsKey(text)) {
+                        throw new FixpointException("PetabParameters", "measurement of '" + obsId + "' at t=" + m.time() + ": '"
+                                + text + "' is neither a number nor a parameter of the parameter table");
+                    }
+                    rep = text;
+                }
+            }
+            if (problem.parameters().containsKey(rep) && !modelParameters.contains(rep) && !species.contains(rep)
+                    && !compartments.contains(rep)) {
+                extra.add(rep);
+            }
+            mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
+        }
+        mt.appendTail(sb);
+        return sb.toString();
     }
 
     /** @param o integration tolerances and limits (default rtol 1e-8, atol 1e-12) @return this */
@@ -64,13 +314,14 @@ public final class PetabObjective {
                 throw new FixpointException("PetabParameters", "no value for parameter '" + id + "'");
             }
         }
-        Map<List<String>, List<PetabProblem.Measurement>> groups = new LinkedHashMap<>();
-        for (PetabProblem.Measurement m : problem.measurements()) {
-            groups.computeIfAbsent(List.of(m.preequilibration(), m.condition()), k -> new ArrayList<>()).add(m);
-        }
         double nll = 0;
-        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups.entrySet()) {
-            nll += condition(g.getKey().get(0), g.getKey().get(1), g.getValue(), values);
+        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
+            if (g.getKey().get(0).isEmpty()) {
+                Group gr = group(g.getKey().get(1), g.getValue(), values);
+                nll += gr.simulator.options(options).objective(gr.parameters(values), gr.times, gr.loss);
+            } else {
+                nll += condition(g.getKey().get(0), g.getKey().get(1), g.getValue(), values);
+            }
         }
         return nll;
     }
@@ -139,7 +390,7 @@ public final class PetabObjective {
             int row = Arrays.binarySearch(s.times(), m.time());
             double y = s.observables()[row][net.observableIndex(obsName[k])];
             double sigma = s.observables()[row][net.observableIndex(noiseName[k])];
-            nll += term(problem.observables().get(m.observableId()), y, m.value(), sigma);
+            nll += term(problem.observables().get(m.observableId()), y, m.value(), sigma, null, 0, 0);
         }
         return nll;
     }
@@ -180,26 +431,35 @@ public final class PetabObjective {
         return sb.toString();
     }
 
-    private static double term(PetabProblem.Observable ob, double y, double data, double sigma) {
+    /** One measurement's NLL term; when dy is non-null adds ∂term/∂y to dy[iy] and ∂term/∂σ to dy[is]. */
+    private static double term(PetabProblem.Observable ob, double y, double data, double sigma, double[] dy, int iy, int is) {
         double hy = y;
         double hd = data;
         double jac = 0;
+        double dh = 1;
         switch (ob.transformation()) {
             case LOG -> {
                 hy = Math.log(y);
                 hd = Math.log(data);
                 jac = Math.log(data);
+                dh = 1 / y;
             }
             case LOG10 -> {
                 hy = Math.log10(y);
                 hd = Math.log10(data);
                 jac = Math.log(data * Math.log(10));
+                dh = 1 / (y * Math.log(10));
             }
             default -> {
             }
         }
         double r = (hy - hd) / sigma;
-        return jac + (ob.noise() == PetabProblem.Noise.NORMAL
+        boolean normal = ob.noise() == PetabProblem.Noise.NORMAL;
+        if (dy != null) {
+            dy[iy] += (normal ? r / sigma : Math.signum(r) / sigma) * dh;
+            dy[is] += normal ? (1 - r * r) / sigma : (1 - Math.abs(r)) / sigma;
+        }
+        return jac + (normal
                 ? 0.5 * Math.log(2 * Math.PI * sigma * sigma) + 0.5 * r * r
                 : Math.log(2 * sigma) + Math.abs(r));
     }
