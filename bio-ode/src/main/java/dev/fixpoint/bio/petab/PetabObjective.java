@@ -147,6 +147,20 @@ public final class PetabObjective {
         return groups;
     }
 
+    /** Index of each measurement in the measurement table (identity, so that equal rows stay distinct). */
+    private int[] indices(List<PetabProblem.Measurement> ms) {
+        Map<PetabProblem.Measurement, List<Integer>> where = new java.util.IdentityHashMap<>();
+        List<PetabProblem.Measurement> all = problem.measurements();
+        for (int i = 0; i < all.size(); i++) {
+            where.computeIfAbsent(all.get(i), k -> new ArrayList<>()).add(i);
+        }
+        int[] idx = new int[ms.size()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = where.get(ms.get(k)).remove(0);
+        }
+        return idx;
+    }
+
     /** A simulation condition compiled once: the model with the PEtab parameters as model parameters. */
     private static final class Group {
         CompiledNetwork net;
@@ -155,6 +169,10 @@ public final class PetabObjective {
         String[] source;
         double[] times;
         Simulator.ObservableLoss loss;
+        /** Per output (time-sorted): observable index, noise index, index in the measurement table. */
+        int[] obsIndex;
+        int[] noiseIndex;
+        int[] measurement;
 
         double[] parameters(Map<String, Double> values) {
             double[] p = net.nominalParameters();
@@ -243,6 +261,9 @@ public final class PetabObjective {
             data[k] = sorted.get(k).value();
         }
         g.loss = (k, t, y, dy) -> term(obs[k], y[oi[k]], data[k], y[ni[k]], dy, oi[k], ni[k]);
+        g.obsIndex = oi;
+        g.noiseIndex = ni;
+        g.measurement = indices(sorted);
         cache.put(List.of("", sim), g);
         return g;
     }
@@ -309,21 +330,62 @@ public final class PetabObjective {
      * @return the negative log-likelihood over all measurements
      */
     public double negLogLikelihood(Map<String, Double> values) {
+        Predictions pr = predict(values);
+        double nll = 0;
+        List<PetabProblem.Measurement> ms = problem.measurements();
+        for (int i = 0; i < ms.size(); i++) {
+            PetabProblem.Measurement m = ms.get(i);
+            nll += term(problem.observables().get(m.observableId()), pr.simulated()[i], m.value(), pr.sigma()[i], null, 0, 0);
+        }
+        return nll;
+    }
+
+    /**
+     * Model predictions for every row of the measurement table, in table order.
+     *
+     * @param simulated the observable formula's value (linear scale, before the observable transformation)
+     *                  [measurements().size()]
+     * @param sigma     the noise formula's value (σ on the transformed scale for normal noise, the scale b for
+     *                  Laplace) [measurements().size()]
+     */
+    public record Predictions(double[] simulated, double[] sigma) {
+    }
+
+    /**
+     * Simulates every condition once (no sensitivities).
+     *
+     * @param theta estimated parameters on their scales [estimated().size()]
+     * @return the predictions for every measurement, in measurement-table order
+     */
+    public Predictions predict(double[] theta) {
+        return predict(linearValues(theta));
+    }
+
+    /**
+     * @param values linear-scale values for every id of the parameter table
+     * @return the predictions for every measurement, in measurement-table order
+     */
+    public Predictions predict(Map<String, Double> values) {
         for (String id : problem.parameters().keySet()) {
             if (!values.containsKey(id)) {
                 throw new FixpointException("PetabParameters", "no value for parameter '" + id + "'");
             }
         }
-        double nll = 0;
+        int n = problem.measurements().size();
+        Predictions pr = new Predictions(new double[n], new double[n]);
         for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
             if (g.getKey().get(0).isEmpty()) {
                 Group gr = group(g.getKey().get(1), g.getValue(), values);
-                nll += gr.simulator.options(options).objective(gr.parameters(values), gr.times, gr.loss);
+                Simulation s = gr.simulator.options(options).simulate(gr.parameters(values), gr.times);
+                for (int k = 0; k < gr.times.length; k++) {
+                    pr.simulated()[gr.measurement[k]] = s.observables()[k][gr.obsIndex[k]];
+                    pr.sigma()[gr.measurement[k]] = s.observables()[k][gr.noiseIndex[k]];
+                }
             } else {
-                nll += condition(g.getKey().get(0), g.getKey().get(1), g.getValue(), values);
+                condition(g.getKey().get(0), g.getKey().get(1), g.getValue(), values, pr);
             }
         }
-        return nll;
+        return pr;
     }
 
     private double resolve(String text, Map<String, Double> values, String where) {
@@ -357,7 +419,8 @@ public final class PetabObjective {
         return o;
     }
 
-    private double condition(String pre, String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
+    private void condition(String pre, String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values,
+                           Predictions out) {
         Map<String, Double> o = overrides(sim, values);
         if (!pre.isEmpty()) {
             CompiledNetwork pn = SbmlImporter.read(problem.model(), overrides(pre, values)).compile();
@@ -384,15 +447,12 @@ public final class PetabObjective {
         CompiledNetwork net = b.build().compile();
         double[] times = ms.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
         Simulation s = Simulator.of(net).options(options).simulate(net.nominalParameters(), times);
-        double nll = 0;
+        int[] idx = indices(ms);
         for (int k = 0; k < ms.size(); k++) {
-            PetabProblem.Measurement m = ms.get(k);
-            int row = Arrays.binarySearch(s.times(), m.time());
-            double y = s.observables()[row][net.observableIndex(obsName[k])];
-            double sigma = s.observables()[row][net.observableIndex(noiseName[k])];
-            nll += term(problem.observables().get(m.observableId()), y, m.value(), sigma, null, 0, 0);
+            int row = Arrays.binarySearch(s.times(), ms.get(k).time());
+            out.simulated()[idx[k]] = s.observables()[row][net.observableIndex(obsName[k])];
+            out.sigma()[idx[k]] = s.observables()[row][net.observableIndex(noiseName[k])];
         }
-        return nll;
     }
 
     private static String name(Map<String, String> formulas, String formula) {
