@@ -21,8 +21,12 @@ final class Plots {
     private final List<String> names = new ArrayList<>();
 
     private Plots(String title, String xLabel, String yLabel) {
+        this(title, xLabel, yLabel, 900, 560);
+    }
+
+    private Plots(String title, String xLabel, String yLabel, int width, int height) {
         System.setProperty("java.awt.headless", "true");
-        chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
@@ -114,6 +118,45 @@ final class Plots {
             ys.add(Double.NaN);
         }
         return chart.addSeries(name, xs, ys);
+    }
+
+    /** @return an empty chart of the given size in pixels (for grids; {@link #line} makes 900 × 560) */
+    static Plots small(String title, String xLabel, String yLabel, int width, int height) {
+        return new Plots(title, xLabel, yLabel, width, height);
+    }
+
+    /**
+     * Writes several charts as one PNG grid (row-major, {@code columns} per row) to {@code out} (not closed).
+     *
+     * @param charts  the charts, each rendered at its own size (the cell size is the largest)
+     * @param columns charts per row (≥ 1)
+     */
+    static void writeGrid(List<Plots> charts, int columns, OutputStream out) throws IOException {
+        if (charts.isEmpty() || columns < 1) {
+            throw new IllegalArgumentException("a grid needs at least one chart and one column, got " + charts.size()
+                    + " charts and " + columns + " columns");
+        }
+        List<java.awt.image.BufferedImage> images = new ArrayList<>();
+        int w = 0;
+        int h = 0;
+        for (Plots p : charts) {
+            java.awt.image.BufferedImage im = BitmapEncoder.getBufferedImage(p.chart);
+            images.add(im);
+            w = Math.max(w, im.getWidth());
+            h = Math.max(h, im.getHeight());
+        }
+        int cols = Math.min(columns, images.size());
+        int rows = (images.size() + cols - 1) / cols;
+        java.awt.image.BufferedImage grid = new java.awt.image.BufferedImage(cols * w, rows * h,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = grid.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        for (int i = 0; i < images.size(); i++) {
+            g.drawImage(images.get(i), (i % cols) * w, (i / cols) * h, null);
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(grid, "png", out);
     }
 
     /** Writes the chart as PNG to {@code out} (not closed). */
