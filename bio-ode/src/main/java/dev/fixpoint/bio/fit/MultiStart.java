@@ -38,7 +38,8 @@ public final class MultiStart {
      * Multi-start on a local fixed pool of {@code availableProcessors} threads, created per run and shut down after it.
      *
      * @param optimizer the local optimiser (shared by the threads; the optimisers here are stateless)
-     * @param problems  gives a fresh problem instance per start (called from the worker threads)
+     * @param problems  gives a fresh problem instance per start (called from the worker threads, and once on the
+     *                  calling thread to read the dimension and bounds)
      */
     public MultiStart(Optimizer optimizer, Supplier<? extends BoundedProblem> problems) {
         this(optimizer, problems, null);
@@ -46,7 +47,8 @@ public final class MultiStart {
 
     /**
      * @param optimizer the local optimiser (shared by the threads; the optimisers here are stateless)
-     * @param problems  gives a fresh problem instance per start (called from the executor's threads)
+     * @param problems  gives a fresh problem instance per start (called from the executor's threads, and once on the
+     *                  calling thread to read the dimension and bounds)
      * @param executor  runs the starts (not shut down by this class); null for a local pool per run
      */
     public MultiStart(Optimizer optimizer, Supplier<? extends BoundedProblem> problems, Executor executor) {
