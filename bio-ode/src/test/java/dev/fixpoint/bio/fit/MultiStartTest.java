@@ -75,6 +75,35 @@ class MultiStartTest {
         }
     }
 
+    /**
+     * Levenberg–Marquardt as the local optimiser on a least-squares problem, on the default local pool: every start
+     * recovers the noise-free exponential decay, and the progress listener is told once per start.
+     */
+    @Test
+    void levenbergMarquardtMultiStartOnTheLocalPoolReportsProgress() {
+        AtomicInteger advanced = new AtomicInteger();
+        java.util.Set<Object> instances = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        dev.fixpoint.core.ProgressListener progress = new dev.fixpoint.core.ProgressListener() {
+            @Override
+            public void advance(long units) {
+                advanced.addAndGet((int) units);
+            }
+        };
+        Supplier<BoundedProblem> problems = () -> {
+            LeastSquaresObjective o = new LeastSquaresObjective(new LevenbergMarquardtTest.ExponentialDecay(
+                    new double[] {0, 0.01, -5}, new double[] {10, 5, 5}));
+            instances.add(o);
+            return o;
+        };
+        MultiStartResult r = new MultiStart(new LevenbergMarquardt(OptimizerOptions.defaults()
+                .withGradientTolerance(1e-12)), problems).run(MultiStartOptions.defaults(10).withSeed(1), progress);
+        assertEquals(10, advanced.get());
+        assertEquals(11, instances.size(), "one problem instance per start (plus the probe)");
+        assertEquals(10, r.countWithin(1e-9), "all starts reach the zero-residual optimum (+ constant 10)");
+        assertEquals(10.0, r.best().orElseThrow().value(), 1e-12);
+        assertEquals(0.7, r.best().orElseThrow().x()[1], 1e-8);
+    }
+
     /** An interrupted run (a file holding 3 of 8 starts) resumes by running exactly the 5 missing starts. */
     @Test
     void resumeRunsOnlyTheMissingStarts(@TempDir Path dir) throws Exception {
