@@ -1,53 +1,26 @@
 package dev.fixpoint.bio.fit;
 
-/** A view of a problem with variable i held at a value: dimension n − 1, the other variables in their order. */
+/** A view of a problem with one variable held fixed ({@link FixedParameter}): dimension n − 1. Not thread-safe. */
 final class FixedParameterProblem implements BoundedProblem {
 
     private final BoundedProblem full;
-    private final int fixed;
-    private final double[] x;
+    private final FixedParameter map;
     private final double[] g;
     private final double[] lower;
     private final double[] upper;
 
-    FixedParameterProblem(BoundedProblem full, int fixed) {
+    FixedParameterProblem(BoundedProblem full, FixedParameter map) {
         this.full = full;
-        this.fixed = fixed;
+        this.map = map;
         int n = full.dimension();
-        this.x = new double[n];
         this.g = new double[n];
-        this.lower = reduce(full.lower(), new double[n - 1]);
-        this.upper = reduce(full.upper(), new double[n - 1]);
-    }
-
-    void setValue(double value) {
-        x[fixed] = value;
-    }
-
-    /** Copies all but the fixed entry of {@code v} into {@code out}. */
-    double[] reduce(double[] v, double[] out) {
-        for (int j = 0, k = 0; j < v.length; j++) {
-            if (j != fixed) {
-                out[k++] = v[j];
-            }
-        }
-        return out;
-    }
-
-    /** @return the full vector for reduced {@code r} and the fixed value */
-    double[] expand(double[] r) {
-        double[] out = x.clone();
-        for (int j = 0, k = 0; j < out.length; j++) {
-            if (j != fixed) {
-                out[j] = r[k++];
-            }
-        }
-        return out;
+        this.lower = map.reduce(full.lower(), new double[n - 1]);
+        this.upper = map.reduce(full.upper(), new double[n - 1]);
     }
 
     @Override
     public int dimension() {
-        return x.length - 1;
+        return lower.length;
     }
 
     @Override
@@ -62,13 +35,8 @@ final class FixedParameterProblem implements BoundedProblem {
 
     @Override
     public double valueAndGradient(double[] r, double[] gr) {
-        for (int j = 0, k = 0; j < x.length; j++) {
-            if (j != fixed) {
-                x[j] = r[k++];
-            }
-        }
-        double f = full.valueAndGradient(x, g);
-        reduce(g, gr);
+        double f = full.valueAndGradient(map.fill(r), g);
+        map.reduce(g, gr);
         return f;
     }
 }

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@link ProfileOptions#refinements()} secant points sharpen the bracket and the interval end is the linear
  * interpolation of f − f̂ at the threshold between the two bracketing points.
  *
- * <p>The inner optimiser must accept any {@link BoundedProblem} (e.g. {@link ProjectedLbfgs}); each profile takes its
- * own problem instance from the supplier, so several profiles run in parallel on an executor.
+ * <p>The inner problem (θ_i fixed) is again a {@link LeastSquaresObjective} when the supplied problem is one, so
+ * {@link LevenbergMarquardt} can be the inner optimiser there; otherwise it is a plain {@link BoundedProblem} (use
+ * e.g. {@link ProjectedLbfgs}). Each profile takes its own problem instance from the supplier, so several profiles
+ * run in parallel on an executor.
  */
 public final class ProfileLikelihood {
 
@@ -152,7 +154,8 @@ public final class ProfileLikelihood {
     /** Walks one side of one profile. */
     private final class Side {
         final BoundedProblem full;
-        final FixedParameterProblem view;
+        final FixedParameter map;
+        final BoundedProblem view;
         final int i;
         final double fHat;
         final double range;
@@ -162,7 +165,14 @@ public final class ProfileLikelihood {
 
         Side(BoundedProblem full, int i, double fHat) {
             this.full = full;
-            this.view = full.dimension() > 1 ? new FixedParameterProblem(full, i) : null;
+            this.map = new FixedParameter(full.dimension(), i);
+            if (full.dimension() == 1) {
+                this.view = null;
+            } else if (full instanceof LeastSquaresObjective ls) {
+                this.view = new LeastSquaresObjective(new FixedParameterLeastSquares(ls.leastSquares(), map));
+            } else {
+                this.view = new FixedParameterProblem(full, map);
+            }
             this.i = i;
             this.fHat = fHat;
             this.lo = full.lower()[i];
@@ -244,13 +254,13 @@ public final class ProfileLikelihood {
                     return new ProfilePoint(theta, f - fHat, x, Double.isFinite(f) ? OptimizerStatus.CONVERGED_GRADIENT
                             : OptimizerStatus.FAILED, 1);
                 }
-                view.setValue(theta);
-                OptimizerResult r = optimizer.minimize(view, view.reduce(warm, new double[warm.length - 1]));
+                map.setValue(theta);
+                OptimizerResult r = optimizer.minimize(view, map.reduce(warm, new double[warm.length - 1]));
                 if (r.value() < fHat - 1e-6 * Math.max(1, Math.abs(fHat))) {
                     LOG.warn("profile of parameter {}: f = {} at θ = {} is below the optimum f̂ = {}; the optimum was not "
                             + "global or not converged", i, r.value(), theta, fHat);
                 }
-                return new ProfilePoint(theta, r.value() - fHat, view.expand(r.x()), r.status(), r.evaluations());
+                return new ProfilePoint(theta, r.value() - fHat, map.expand(r.x()), r.status(), r.evaluations());
             } catch (RuntimeException e) {
                 LOG.warn("profile of parameter {}: inner optimisation at θ = {} failed: {}", i, theta, Box.describe(e));
                 double[] x = warm.clone();

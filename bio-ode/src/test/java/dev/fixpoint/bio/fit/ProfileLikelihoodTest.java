@@ -115,6 +115,26 @@ class ProfileLikelihoodTest {
         assertEquals(-exact, p.lower(), 1e-3 * exact);
     }
 
+    /**
+     * The profile of the decay rate k in the exponential fit: with a least-squares problem the inner problem is again
+     * least squares, so Levenberg–Marquardt re-optimises it; its interval agrees with the one L-BFGS finds.
+     */
+    @Test
+    void levenbergMarquardtProfilesLeastSquaresProblems() {
+        Supplier<BoundedProblem> decay = () -> new LeastSquaresObjective(new LevenbergMarquardtTest.ExponentialDecay(
+                new double[] {0, 0.01, -5}, new double[] {10, 5, 5}));
+        double[] optimum = LevenbergMarquardtTest.TRUE;
+        Profile lm = new ProfileLikelihood(new LevenbergMarquardt(OptimizerOptions.defaults().withGradientTolerance(1e-10)),
+                decay, ProfileOptions.defaults()).profile(1, optimum);
+        Profile lbfgs = new ProfileLikelihood(INNER, decay, ProfileOptions.defaults()).profile(1, optimum);
+        RESULTS.info("profile of k (exponential decay): LM [{}, {}] with {} evaluations, L-BFGS [{}, {}] with {} evaluations",
+                lm.lower(), lm.upper(), lm.evaluations(), lbfgs.lower(), lbfgs.upper(), lbfgs.evaluations());
+        assertTrue(lm.lowerReached() && lm.upperReached());
+        assertTrue(lm.lower() < 0.7 && lm.upper() > 0.7);
+        assertEquals(lbfgs.lower(), lm.lower(), 1e-4 * 0.7);
+        assertEquals(lbfgs.upper(), lm.upper(), 1e-4 * 0.7);
+    }
+
     @Test
     void badInputIsRejected() {
         ProfileLikelihood pl = new ProfileLikelihood(INNER, quadratic(TestProblems.fill(N, -1), TestProblems.fill(N, 1)),
