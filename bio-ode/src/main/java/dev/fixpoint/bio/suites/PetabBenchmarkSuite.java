@@ -1,0 +1,184 @@
+package dev.fixpoint.bio.suites;
+
+import dev.fixpoint.bio.GradientMethod;
+import dev.fixpoint.bio.fit.ProfileOptions;
+import dev.fixpoint.bio.ode.OdeOptions;
+import dev.fixpoint.bio.petab.BenchmarkProblems;
+import dev.fixpoint.bio.petab.PetabObjective;
+import dev.fixpoint.bio.petab.PetabProblem;
+import dev.fixpoint.core.ProgressListener;
+import dev.fixpoint.core.spi.Report;
+import dev.fixpoint.core.spi.Suite;
+import dev.fixpoint.core.spi.SuiteContext;
+import dev.fixpoint.core.spi.SuiteParameter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code petab-benchmark}: the built-in PEtab benchmark problems. For each: the NLL at the nominal parameters against
+ * the collection's reference (target |Δ| ≤ 1e-3) and adjoint against forward-sensitivity (and, in the full profile,
+ * fourth-order finite-difference) gradients at the nominal parameters and at a seeded random point in the bounds
+ * (target ≤ 1e-4 relative). Then Boehm: multi-start calibration (target: best NLL ≤ 138.223, ≥ 20 % of the starts
+ * within 0.1 of it) and likelihood profiles of its dynamic parameters, with wall times.
+ */
+public final class PetabBenchmarkSuite implements Suite {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PetabBenchmarkSuite.class);
+    private static final String BOEHM = "Boehm_JProteomeRes2014";
+
+    @Override
+    public String name() {
+        return "petab-benchmark";
+    }
+
+    @Override
+    public String description() {
+        return "Built-in PEtab benchmarks (Boehm, Crauste, Fujita, Zheng): NLL at nominal vs reference, adjoint/forward/FD "
+                + "gradients, Boehm multi-start calibration and profiles of its dynamic parameters.";
+    }
+
+    @Override
+    public List<SuiteParameter> parameters() {
+        return List.of(
+                SuiteParameter.integer("starts", 100, 1, 100000, "Boehm multi-start: Latin-hypercube starts"),
+                SuiteParameter.integer("seed", 1, 0, Long.MAX_VALUE, "seed of the starts and of the random gradient points"),
+                SuiteParameter.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024, "parallel starts / profiles"),
+                SuiteParameter.flag("resume", true, "continue the Boehm multi-start from boehm-starts.tsv when it matches"),
+                SuiteParameter.integer("max-iterations", 1000, 1, 1000000, "optimiser iterations per start"),
+                SuiteParameter.text("profiles", "dynamic", "Boehm profiles: none, all, dynamic, or comma-separated ids"),
+                SuiteParameter.integer("profile-max-steps", 100, 1, 10000, "profile points per side at most"),
+                SuiteParameter.flag("finite-differences", true, "also check gradients against 4th-order finite differences"),
+                SuiteParameter.real("rtol", 1e-8, 1e-14, 1e-2, "relative tolerance of the calibration integrations"),
+                SuiteParameter.real("atol", 1e-12, 1e-20, 1e-2, "absolute tolerance of the calibration integrations"));
+    }
+
+    @Override
+    public Map<String, String> quickProfile() {
+        return Map.of("starts", "4", "max-iterations", "150", "profiles", "Epo_degradation_BaF3", "profile-max-steps", "6",
+                "finite-differences", "false");
+    }
+
+    @Override
+    public Report run(SuiteContext ctx) throws Exception {
+        ProgressListener progress = ctx.progress();
+        Report.Builder report = Report.builder(name());
+        Map<String, Double> refs = BenchmarkProblems.references();
+        StringBuilder table = new StringBuilder("problem\tparameters\tNLL_nominal\treference\tabs_diff\tgrad_point"
+                + "\tadj_vs_fwd\tadj_vs_fd\tadjoint_ms\tforward_ms\n");
+        progress.begin("petab-benchmark", refs.size() + 1);
+        for (Map.Entry<String, Double> e : refs.entrySet()) {
+            String name = e.getKey();
+            PetabProblem problem = BenchmarkProblems.extract(name, ctx.outputDirectory().resolve("problems"));
+            PetabObjective f = new PetabObjective(problem);
+            double nll = f.atNominal();
+            double diff = Math.abs(nll - e.getValue());
+            report.metricAtMost(name + ": |NLL at nominal − reference " + e.getValue() + "|", diff, "", 1e-3);
+            PetabObjective tight = new PetabObjective(problem).options(OdeOptions.defaults().withTolerances(1e-10, 1e-14));
+            for (boolean random : new boolean[]{false, true}) {
+                String point = random ? "random point" : "nominal";
+                double[] th = point(tight, problem, random, ctx.integer("seed"));
+                GradientCheck g = GradientCheck.of(tight, th, ctx.flag("finite-differences"));
+                if (g.error() != null) {
+                    report.metric(name + " (" + point + "): gradient", Double.NaN, "", "computed", false);
+                    LOG.warn("{} ({}): gradient failed: {}", name, point, g.error());
+                    table.append(String.format("%s\t%d\t%.9g\t%s\t%.3g\t%s\tNaN\tNaN\tNaN\tNaN%n", name, th.length, nll,
+                            e.getValue(), diff, point));
+                    continue;
+                }
+                report.metricAtMost(name + " (" + point + "): |adjoint − forward| / |forward|", g.adjVsFwd(), "", 1e-4);
+                if (!Double.isNaN(g.adjVsFd())) {
+                    report.metricAtMost(name + " (" + point + "): |adjoint − FD| / |FD|", g.adjVsFd(), "", 1e-4);
+                }
+                table.append(String.format("%s\t%d\t%.9g\t%s\t%.3g\t%s\t%.3g\t%.3g\t%.1f\t%.1f%n", name, th.length, nll,
+                        e.getValue(), diff, point, g.adjVsFwd(), g.adjVsFd(), g.adjointMs(), g.forwardMs()));
+            }
+            progress.advance(1);
+        }
+        report.artifact(ctx.writeArtifact("benchmark-gradients.tsv", "NLL at nominal vs reference and gradient agreement",
+                o -> o.write(table.toString().getBytes(StandardCharsets.UTF_8))));
+        PetabProblem boehm = BenchmarkProblems.extract(BOEHM, ctx.outputDirectory().resolve("problems"));
+        PetabCalibration.Settings s = new PetabCalibration.Settings((int) ctx.integer("starts"), ctx.integer("seed"), "lbfgs",
+                GradientMethod.ADJOINT, (int) ctx.integer("threads"), ctx.flag("resume"), 0.1,
+                (int) ctx.integer("max-iterations"), OdeOptions.defaults().withTolerances(ctx.real("rtol"), ctx.real("atol")));
+        PetabCalibration.Outcome out = PetabCalibration.run(ctx, report, "Boehm", "boehm-", boehm, s, ProgressListener.SILENT);
+        report.metricAtMost("Boehm: best NLL (target ≤ 138.223)", out.best(), "", 138.223);
+        if (!ctx.quick()) {
+            report.metricAtLeast("Boehm: fraction of starts within 0.1 of the best (target ≥ 0.2)",
+                    (double) out.result().countWithin(0.1) / s.starts(), "", 0.2);
+        }
+        int[] which = PetabCalibration.select(ctx.text("profiles"), boehm, out.ids());
+        if (which.length > 0) {
+            ProfileOptions po = ProfileOptions.defaults();
+            po = new ProfileOptions(po.threshold(), ctx.quick() ? 0.02 : po.initialStep(), po.minStep(),
+                    Math.max(po.maxStep(), ctx.quick() ? 0.02 : po.initialStep()), (int) ctx.integer("profile-max-steps"),
+                    po.refinements());
+            PetabCalibration.profiles(ctx, report, "Boehm", "boehm-", boehm, s, out, which, po);
+        }
+        progress.advance(1);
+        progress.end();
+        return report.summary(String.format("Boehm: best NLL %.6f, %d of %d starts within 0.1, %.1f s",
+                out.best(), out.result().countWithin(0.1), s.starts(), out.wallSeconds())).build();
+    }
+
+    /** Nominal parameters, or uniform within ±1 of them on their scales, clipped to the bounds (seeded). */
+    private static double[] point(PetabObjective f, PetabProblem problem, boolean random, long seed) {
+        double[] th = f.nominalScaled();
+        if (random) {
+            Random rng = new Random(seed);
+            for (int i = 0; i < th.length; i++) {
+                PetabProblem.Parameter par = problem.parameters().get(f.estimated().get(i));
+                double lo = Math.max(par.scale().toScale(par.lower()), th[i] - 1);
+                double hi = Math.min(par.scale().toScale(par.upper()), th[i] + 1);
+                th[i] = lo + (hi - lo) * rng.nextDouble();
+            }
+        }
+        return th;
+    }
+
+    /** Adjoint vs forward vs fourth-order central differences (step 1e-3 on the scales) at one point. */
+    private record GradientCheck(double adjVsFwd, double adjVsFd, double adjointMs, double forwardMs, String error) {
+        static GradientCheck of(PetabObjective f, double[] th, boolean fd) {
+            int n = th.length;
+            double[] adj = new double[n];
+            double[] fwd = new double[n];
+            long t0 = System.nanoTime();
+            try {
+                f.gradient(th, GradientMethod.ADJOINT, adj);
+                long t1 = System.nanoTime();
+                f.gradient(th, GradientMethod.FORWARD, fwd);
+                long t2 = System.nanoTime();
+                double afd = Double.NaN;
+                if (fd) {
+                    double[] g = new double[n];
+                    double h = 1e-3;
+                    for (int i = 0; i < n; i++) {
+                        double[] p = th.clone();
+                        double[] v = new double[4];
+                        double[] steps = {h, -h, 2 * h, -2 * h};
+                        for (int j = 0; j < 4; j++) {
+                            p[i] = th[i] + steps[j];
+                            v[j] = f.value(p);
+                        }
+                        g[i] = (8 * (v[0] - v[1]) - (v[2] - v[3])) / (12 * h);
+                    }
+                    afd = rel(adj, g);
+                }
+                return new GradientCheck(rel(adj, fwd), afd, (t1 - t0) / 1e6, (t2 - t1) / 1e6, null);
+            } catch (RuntimeException e) {
+                return new GradientCheck(Double.NaN, Double.NaN, Double.NaN, Double.NaN, e.getMessage());
+            }
+        }
+
+        private static double rel(double[] a, double[] b) {
+            double d = 0;
+            double nb = 0;
+            for (int i = 0; i < a.length; i++) {
+                d += (a[i] - b[i]) * (a[i] - b[i]);
+                nb += b[i] * b[i];
+            }
+            return Math.sqrt(d) / Math.max(Math.sqrt(nb), 1e-12);
+        }
+    }
+}
