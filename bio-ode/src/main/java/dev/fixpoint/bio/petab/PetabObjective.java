@@ -53,6 +53,11 @@ public final class PetabObjective {
                 .map(PetabProblem.Parameter::id).toList();
     }
 
+    /** @return the PEtab problem this objective evaluates */
+    public PetabProblem problem() {
+        return problem;
+    }
+
     /** @return the ids of the estimated parameters, in parameter-table order (the order of θ) */
     public List<String> estimated() {
         return estimated;
