@@ -89,6 +89,7 @@ final class InnerParameters {
         ip.scaling = filled(n);
         ip.offset = filled(n);
         ip.sigma = filled(n);
+        Set<Integer> needsOffset = new HashSet<>();
         for (String id : chosen) {
             PetabProblem.Parameter par = problem.parameters().get(id);
             if (par == null) {
@@ -103,9 +104,15 @@ final class InnerParameters {
                 ip.problems.put(id, "it is a model parameter or is set by the condition table, so it changes the dynamics");
                 continue;
             }
-            String why = classify(ip, id, ms, problem, obs, noise);
+            String why = classify(ip, id, ms, problem, obs, noise, chosen, needsOffset);
             if (why != null) {
                 ip.problems.put(id, why);
+            }
+        }
+        for (int i : needsOffset) {
+            if (ip.scaling[i] >= 0 && ip.offset[i] < 0) {
+                ip.problems.putIfAbsent(ip.ids.get(ip.scaling[i]), "measurement " + (i + 1)
+                        + " adds an offset that is not solved analytically (y ≠ 0 at scaling 0)");
             }
         }
         ip.checkPairs(ms.size());
@@ -114,7 +121,8 @@ final class InnerParameters {
 
     /** Records the kind and the measurements of one parameter; returns the reason if it is not eligible. */
     private static String classify(InnerParameters ip, String id, List<PetabProblem.Measurement> ms, PetabProblem problem,
-                                   Expression[] obs, Expression[] noise) {
+                                   Expression[] obs, Expression[] noise, Collection<String> chosen,
+                                   Set<Integer> needsOffset) {
         int n = ms.size();
         Kind kind = null;
         List<Integer> rows = new ArrayList<>();
@@ -152,6 +160,10 @@ final class InnerParameters {
                     }
                 } else if (isZero(obs[i].substitute(s -> s.equals(id) ? Expression.ZERO : null))) {
                     k = Kind.SCALING;
+                } else if (obs[i].substitute(s -> s.equals(id) ? Expression.ZERO : null) instanceof Expression.Sym b
+                        && chosen.contains(b.name())) {
+                    k = Kind.SCALING;
+                    needsOffset.add(i);
                 } else {
                     return "in the observable '" + obs[i] + "' of " + where
                             + " is neither a pure scaling (y = 0 at " + id + " = 0) nor an offset (∂y/∂" + id + " = 1)";

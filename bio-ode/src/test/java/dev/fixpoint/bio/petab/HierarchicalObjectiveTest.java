@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fixpoint.bio.GradientMethod;
 import dev.fixpoint.bio.ode.OdeOptions;
 import dev.fixpoint.core.FixpointException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
@@ -119,6 +124,121 @@ class HierarchicalObjectiveTest {
         FixpointException unknown = assertThrows(FixpointException.class, () -> HierarchicalObjective.of(f, List.of("nope")));
         assertTrue(unknown.getMessage().contains("'nope'") && unknown.getMessage().contains("parameter table"),
                 unknown.getMessage());
+    }
+
+    /**
+     * A PEtab problem on Boehm's model with a scaling–offset pair, a scaling whose measurements alternate between two
+     * inner σ (coupled: solved by alternating closed forms), a scaling of a log10-transformed observable, a parameter
+     * entering nonlinearly and an offset of a log10-transformed observable (both ineligible, so auto leaves them outer).
+     */
+    @Test
+    void offsetsPairsLogScalingsAndCoupledNoise(@TempDir Path dir) throws IOException {
+        PetabObjective f = synthetic(dir);
+        HierarchicalObjective h = HierarchicalObjective.auto(f);
+        assertEquals(List.of("s_pair", "b_pair", "sd_a", "sd_b", "s2", "s_log"), h.inner());
+        assertTrue(h.outer().containsAll(List.of("nl", "off_log")));
+        FixpointException nl = assertThrows(FixpointException.class, () -> HierarchicalObjective.of(f, List.of("nl")));
+        assertTrue(nl.getMessage().contains("'nl'") && nl.getMessage().contains("nonlinearly"), nl.getMessage());
+        FixpointException off = assertThrows(FixpointException.class, () -> HierarchicalObjective.of(f, List.of("off_log")));
+        assertTrue(off.getMessage().contains("'off_log'") && off.getMessage().contains("log10-transformed"), off.getMessage());
+
+        double[] th = h.nominalOuter();
+        Random rng = new Random(7);
+        for (int i = 0; i < th.length; i++) {
+            th[i] += 0.4 * (rng.nextDouble() - 0.5);
+        }
+        double value = h.value(th);
+        double[] full = h.full(th);
+        assertEquals(f.value(full), value, 1e-9 * Math.max(1, Math.abs(value)));
+        double[] gFull = new double[full.length];
+        f.gradient(full, GradientMethod.ADJOINT, gFull);
+        double gInnerMax = 0;
+        double gOuter = 0;
+        for (int k = 0; k < full.length; k++) {
+            if (h.inner().contains(f.estimated().get(k))) {
+                gInnerMax = Math.max(gInnerMax, Math.abs(gFull[k]));
+            } else {
+                gOuter = Math.max(gOuter, Math.abs(gFull[k]));
+            }
+        }
+        double[] g = new double[th.length];
+        h.gradient(th, GradientMethod.FORWARD, g);
+        double[] fd = new double[th.length];
+        double step = 1e-3;
+        for (int i = 0; i < th.length; i++) {
+            double[] p = th.clone();
+            double[] v = new double[4];
+            double[] steps = {step, -step, 2 * step, -2 * step};
+            for (int j = 0; j < 4; j++) {
+                p[i] = th[i] + steps[j];
+                v[j] = h.value(p);
+            }
+            fd[i] = (8 * (v[0] - v[1]) - (v[2] - v[3])) / (12 * step);
+        }
+        double rel = rel(g, fd);
+        RESULTS.info("hierarchical synthetic (Boehm model; pair, coupled σ, log10 scaling): inner {}; NLL {}; "
+                + "max |∂NLL/∂θ_inner| {} vs max |∂NLL/∂θ_outer| {}; rel |envelope − FD| {}", h.innerValues(), value,
+                gInnerMax, gOuter, rel);
+        assertTrue(gInnerMax <= 1e-6 * Math.max(1, gOuter), "inner gradient " + gInnerMax + " vs outer " + gOuter);
+        assertTrue(rel <= 1e-4, "envelope gradient vs FD: " + rel);
+    }
+
+    static PetabObjective synthetic(Path dir) throws IOException {
+        String boehm = "Boehm_JProteomeRes2014";
+        Path src = PetabObjectiveTest.DATA.resolve(boehm);
+        Files.copy(src.resolve("model_" + boehm + ".xml"), dir.resolve("model.xml"));
+        Files.copy(src.resolve("experimentalCondition_" + boehm + ".tsv"), dir.resolve("conditions.tsv"));
+        Files.writeString(dir.resolve("problem.yaml"), "format_version: 1\nparameter_file: parameters.tsv\nproblems:\n"
+                + "- condition_files:\n  - conditions.tsv\n  measurement_files:\n  - measurements.tsv\n"
+                + "  observable_files:\n  - observables.tsv\n  sbml_files:\n  - model.xml\n");
+        List<String> params = new ArrayList<>();
+        for (String line : Files.readAllLines(src.resolve("parameters_" + boehm + ".tsv"))) {
+            if (!line.startsWith("sd_")) {
+                params.add(line);
+            }
+        }
+        params.add("s_pair\t\tlog10\t1E-05\t100000\t1\t1");
+        params.add("b_pair\t\tlin\t-100\t100\t0\t1");
+        params.add("sd_a\t\tlog10\t1E-05\t100000\t1\t1");
+        params.add("sd_b\t\tlog10\t1E-05\t100000\t1\t1");
+        params.add("s2\t\tlog10\t1E-05\t100000\t1\t1");
+        params.add("s_log\t\tlog10\t1E-05\t100000\t1\t1");
+        params.add("nl\t\tlin\t0\t10\t1\t1");
+        params.add("off_log\t\tlin\t0\t10\t1\t1");
+        Files.write(dir.resolve("parameters.tsv"), params);
+        Files.writeString(dir.resolve("observables.tsv"), String.join("\n",
+                "observableId\tobservableFormula\tnoiseFormula\tobservableTransformation\tnoiseDistribution",
+                "obs_pair\tobservableParameter1_obs_pair * pApB + observableParameter2_obs_pair\tnoiseParameter1_obs_pair\tlin\tnormal",
+                "obs_scaled\tobservableParameter1_obs_scaled * pApA\tnoiseParameter1_obs_scaled\tlin\tnormal",
+                "obs_log\tobservableParameter1_obs_log * (pApA + 1)\tnoiseParameter1_obs_log\tlog10\tnormal",
+                "obs_nl\tpApB / (1 + observableParameter1_obs_nl)\tsd_a\tlin\tnormal",
+                "obs_log2\tpApA + 1 + observableParameter1_obs_log2\t0.2\tlog10\tnormal") + "\n");
+        double[] times = {0, 2.5, 5, 10, 20, 30, 40, 60, 80, 100, 120, 160, 200, 240};
+        Random rng = new Random(3);
+        List<String> rows = new ArrayList<>();
+        rows.add("observableId\tsimulationConditionId\tmeasurement\ttime\tobservableParameters\tnoiseParameters");
+        for (int k = 0; k < times.length; k++) {
+            double t = times[k];
+            rows.add("obs_pair\tmodel1_data1\t" + (5 + 40 * rng.nextDouble()) + "\t" + t + "\ts_pair;b_pair\tsd_b");
+            rows.add("obs_scaled\tmodel1_data1\t" + (20 * rng.nextDouble()) + "\t" + t + "\ts2\t" + (k % 2 == 0 ? "sd_a" : "sd_b"));
+            rows.add("obs_log\tmodel1_data1\t" + (1 + 10 * rng.nextDouble()) + "\t" + t + "\ts_log\t0.1");
+            rows.add("obs_nl\tmodel1_data1\t" + (10 * rng.nextDouble()) + "\t" + t + "\tnl\t");
+            rows.add("obs_log2\tmodel1_data1\t" + (1 + 10 * rng.nextDouble()) + "\t" + t + "\toff_log\t");
+        }
+        Files.write(dir.resolve("measurements.tsv"), rows);
+        // replace the data by the model's prediction at the nominal values with 20 % multiplicative noise
+        PetabObjective placeholder = new PetabObjective(PetabProblem.load(dir.resolve("problem.yaml")));
+        double[] y = placeholder.predict(placeholder.nominalScaled()).simulated();
+        List<String> noisy = new ArrayList<>();
+        noisy.add(rows.get(0));
+        for (int r = 1; r < rows.size(); r++) {
+            String[] c = rows.get(r).split("\t", -1);
+            c[2] = Double.toString(y[r - 1] * (1 + 0.2 * rng.nextGaussian()) + (c[0].equals("obs_pair") ? 3 : 0));
+            noisy.add(String.join("\t", c));
+        }
+        Files.write(dir.resolve("measurements.tsv"), noisy);
+        return new PetabObjective(PetabProblem.load(dir.resolve("problem.yaml")))
+                .options(OdeOptions.defaults().withTolerances(1e-10, 1e-14));
     }
 
     static double rel(double[] a, double[] b) {
