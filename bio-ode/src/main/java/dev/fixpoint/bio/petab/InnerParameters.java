@@ -40,7 +40,7 @@ final class InnerParameters {
     /** Problems found: parameter id → why it cannot be solved analytically. */
     final Map<String, String> problems = new LinkedHashMap<>();
 
-    private InnerParameters() {
+    InnerParameters() {
     }
 
     /** @return the estimated parameters that appear only in observable or noise formulas (candidates for auto) */
