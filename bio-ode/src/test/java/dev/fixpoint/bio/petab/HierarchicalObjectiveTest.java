@@ -117,6 +117,18 @@ class HierarchicalObjectiveTest {
         assertTrue(hv <= fv + 1e-9);
     }
 
+    @ParameterizedTest
+    @CsvSource({"Boehm_JProteomeRes2014, 'sd_pSTAT5A_rel sd_pSTAT5B_rel sd_rSTAT5A_rel'", "Crauste_CellSystems2017, ''",
+            "Fujita_SciSignal2010, 'scaling_pAkt_tot scaling_pEGFR_tot scaling_pS6_tot'", "Zheng_PNAS2012, sigma"})
+    void automaticChoiceOnTheBenchmarkProblems(String name, String expected) {
+        PetabObjective f = objective(name);
+        HierarchicalObjective h = HierarchicalObjective.auto(f);
+        RESULTS.info("hierarchical auto {}: inner {} ({} outer of {} estimated)", name, h.inner(), h.outer().size(),
+                f.estimated().size());
+        assertEquals(expected == null || expected.isEmpty() ? List.of() : List.of(expected.split(" ")), h.inner());
+        assertEquals(f.estimated().size(), h.outer().size() + h.inner().size());
+    }
+
     @Test
     void ineligibleChoicesAreRejectedByName() {
         PetabObjective f = objective("Boehm_JProteomeRes2014");
