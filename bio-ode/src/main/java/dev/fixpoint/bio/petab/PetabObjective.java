@@ -53,7 +53,7 @@ public final class PetabObjective {
                 .map(PetabProblem.Parameter::id).toList();
     }
 
-    /** @return the problem this objective evaluates */
+    /** @return the PEtab problem this objective evaluates */
     public PetabProblem problem() {
         return problem;
     }
