@@ -1,13 +1,16 @@
 package dev.fixpoint.bio;
 
 import dev.fixpoint.bio.suites.OdeSensitivitySuite;
+import dev.fixpoint.bio.suites.PetabBenchmarkSuite;
+import dev.fixpoint.bio.suites.PetabSuite;
 import dev.fixpoint.core.spi.FixpointPlugin;
 import dev.fixpoint.core.spi.Suite;
 import java.util.List;
 
 /**
  * The {@code bio-ode} plugin: reaction-network models, stiff and non-stiff integrators, forward and
- * adjoint sensitivities; contributes the {@code ode-sensitivity} suite. Registered in
+ * adjoint sensitivities, SBML/PEtab calibration; contributes the {@code ode-sensitivity}, {@code petab-benchmark}
+ * and {@code petab} suites. Registered in
  * {@code META-INF/services/dev.fixpoint.core.spi.FixpointPlugin}.
  */
 public final class BioOdePlugin implements FixpointPlugin {
@@ -23,6 +26,6 @@ public final class BioOdePlugin implements FixpointPlugin {
 
     @Override
     public List<Suite> suites() {
-        return List.of(new OdeSensitivitySuite());
+        return List.of(new OdeSensitivitySuite(), new PetabBenchmarkSuite(), new PetabSuite());
     }
 }

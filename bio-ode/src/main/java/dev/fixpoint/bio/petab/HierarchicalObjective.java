@@ -147,6 +147,11 @@ public final class HierarchicalObjective {
         return b;
     }
 
+    /** @return the wrapped objective (full parameter vector) */
+    public PetabObjective objective() {
+        return objective;
+    }
+
     /** @return the nominal values of θ_outer on their scales [outer().size()] */
     public double[] nominalOuter() {
         double[] all = objective.nominalScaled();

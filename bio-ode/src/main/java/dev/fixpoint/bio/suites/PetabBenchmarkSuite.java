@@ -101,7 +101,8 @@ public final class PetabBenchmarkSuite implements Suite {
         PetabProblem boehm = BenchmarkProblems.extract(BOEHM, ctx.outputDirectory().resolve("problems"));
         PetabCalibration.Settings s = new PetabCalibration.Settings((int) ctx.integer("starts"), ctx.integer("seed"), "lbfgs",
                 GradientMethod.ADJOINT, (int) ctx.integer("threads"), ctx.flag("resume"), 0.1,
-                (int) ctx.integer("max-iterations"), OdeOptions.defaults().withTolerances(ctx.real("rtol"), ctx.real("atol")));
+                (int) ctx.integer("max-iterations"), OdeOptions.defaults().withTolerances(ctx.real("rtol"), ctx.real("atol")),
+                false);
         PetabCalibration.Outcome out = PetabCalibration.run(ctx, report, "Boehm", "boehm-", boehm, s, ProgressListener.SILENT);
         report.metricAtMost("Boehm: best NLL (target ≤ 138.223)", out.best(), "", 138.223);
         if (!ctx.quick()) {

@@ -13,6 +13,7 @@ import dev.fixpoint.bio.fit.ProfileOptions;
 import dev.fixpoint.bio.fit.ProjectedLbfgs;
 import dev.fixpoint.bio.fit.StartResult;
 import dev.fixpoint.bio.ode.OdeOptions;
+import dev.fixpoint.bio.petab.HierarchicalObjective;
 import dev.fixpoint.bio.petab.PetabBoundedProblem;
 import dev.fixpoint.bio.petab.PetabObjective;
 import dev.fixpoint.bio.petab.PetabProblem;
@@ -39,7 +40,10 @@ final class PetabCalibration {
 
     /** What to calibrate and how. */
     record Settings(int starts, long seed, String optimizer, GradientMethod gradient, int threads, boolean resume,
-                    double convergedDelta, int maxIterations, OdeOptions ode) {
+                    double convergedDelta, int maxIterations, OdeOptions ode, boolean hierarchical) {
+        Settings withHierarchical(boolean on) {
+            return new Settings(starts, seed, optimizer, gradient, threads, resume, convergedDelta, maxIterations, ode, on);
+        }
     }
 
     /** Result of {@link #run}: the multi-start result, wall and CPU seconds of the whole run, and the names. */
@@ -57,7 +61,13 @@ final class PetabCalibration {
     }
 
     static Supplier<BoundedProblem> problems(PetabProblem problem, Settings s) {
-        return () -> new PetabBoundedProblem(new PetabObjective(problem).options(s.ode()), s.gradient());
+        return () -> problem(problem, s);
+    }
+
+    static PetabBoundedProblem problem(PetabProblem problem, Settings s) {
+        PetabObjective f = new PetabObjective(problem).options(s.ode());
+        return s.hierarchical() ? PetabBoundedProblem.hierarchical(HierarchicalObjective.auto(f), s.gradient())
+                : new PetabBoundedProblem(f, s.gradient());
     }
 
     static Optimizer optimizer(Settings s) {
@@ -74,7 +84,8 @@ final class PetabCalibration {
      */
     static Outcome run(SuiteContext ctx, Report.Builder report, String label, String prefix, PetabProblem problem,
                        Settings s, ProgressListener progress) throws Exception {
-        List<String> ids = new PetabObjective(problem).estimated();
+        PetabBoundedProblem probe = problem(problem, s);
+        List<String> ids = probe.ids();
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
@@ -107,9 +118,10 @@ final class PetabCalibration {
         report.artifact(ctx.writeArtifact(prefix + "waterfall.png", label + ": waterfall of final objectives",
                 o -> CalibrationFigures.waterfall(label + ": " + s.starts() + " starts", sorted, o)));
         if (r.best().isPresent()) {
-            double[] x = out.bestX();
+            double[] x = probe.full(out.bestX());
+            List<String> all = probe.objective().estimated();
             report.artifact(ctx.writeArtifact(prefix + "parameters.tsv", label + ": best parameters",
-                    o -> CalibrationFigures.parameterTable(problem, ids, x, o)));
+                    o -> CalibrationFigures.parameterTable(problem, all, x, o)));
             PetabObjective.Predictions pr = new PetabObjective(problem).options(s.ode()).predict(x);
             report.artifact(ctx.writeArtifact(prefix + "data-vs-simulation.png", label + ": measurements and best fit",
                     o -> CalibrationFigures.dataVersusSimulation(problem, pr, "best fit", o)));

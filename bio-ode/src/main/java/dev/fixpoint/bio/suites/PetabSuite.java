@@ -42,6 +42,7 @@ public final class PetabSuite implements Suite {
                 SuiteParameter.integer("starts", 100, 1, 100000, "Latin-hypercube starts"),
                 SuiteParameter.integer("seed", 1, 0, Long.MAX_VALUE, "seed of the Latin-hypercube sample"),
                 SuiteParameter.choice("optimizer", "lbfgs", List.of("lbfgs"), "local optimiser"),
+                SuiteParameter.flag("hierarchical", false, "solve noise, scaling and offset parameters analytically"),
                 SuiteParameter.choice("gradient", "adjoint", List.of("adjoint", "forward"), "gradient method"),
                 SuiteParameter.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024, "parallel starts"),
                 SuiteParameter.flag("resume", true, "continue from starts.tsv in the output folder when it matches"),
@@ -54,7 +55,7 @@ public final class PetabSuite implements Suite {
 
     @Override
     public Map<String, String> quickProfile() {
-        return Map.of("starts", "4", "max-iterations", "150");
+        return Map.of("starts", "16", "max-iterations", "300");
     }
 
     @Override
@@ -83,6 +84,6 @@ public final class PetabSuite implements Suite {
         return new PetabCalibration.Settings((int) ctx.integer("starts"), ctx.integer("seed"), ctx.text("optimizer"),
                 GradientMethod.valueOf(ctx.text("gradient").toUpperCase()), (int) ctx.integer("threads"), ctx.flag("resume"),
                 ctx.real("converged-delta"), (int) ctx.integer("max-iterations"),
-                OdeOptions.defaults().withTolerances(ctx.real("rtol"), ctx.real("atol")));
+                OdeOptions.defaults().withTolerances(ctx.real("rtol"), ctx.real("atol")), ctx.flag("hierarchical"));
     }
 }
