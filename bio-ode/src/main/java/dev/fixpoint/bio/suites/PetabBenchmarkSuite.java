@@ -21,7 +21,8 @@ import java.util.Random;
  * the collection's reference (target |Δ| ≤ 1e-3) and adjoint against forward-sensitivity (and, in the full profile,
  * fourth-order finite-difference) gradients at the nominal parameters and at a seeded random point in the bounds
  * (target ≤ 1e-4 relative). Then Boehm: multi-start calibration (target: best NLL ≤ 138.223, ≥ 20 % of the starts
- * within 0.1 of it) and likelihood profiles of its dynamic parameters, with wall times.
+ * within 0.1 of it), the same in hierarchical mode (σ analytic; target: a higher fraction within 0.1), and likelihood
+ * profiles of its dynamic parameters, with wall times.
  */
 public final class PetabBenchmarkSuite implements Suite {
 
@@ -47,6 +48,7 @@ public final class PetabBenchmarkSuite implements Suite {
                 SuiteParameter.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024, "parallel starts / profiles"),
                 SuiteParameter.flag("resume", true, "continue the Boehm multi-start from boehm-starts.tsv when it matches"),
                 SuiteParameter.integer("max-iterations", 1000, 1, 1000000, "optimiser iterations per start"),
+                SuiteParameter.flag("hierarchical", true, "repeat the Boehm multi-start with σ solved analytically"),
                 SuiteParameter.text("profiles", "dynamic", "Boehm profiles: none, all, dynamic, or comma-separated ids"),
                 SuiteParameter.integer("profile-max-steps", 100, 1, 10000, "profile points per side at most"),
                 SuiteParameter.flag("finite-differences", true, "also check gradients against 4th-order finite differences"),
@@ -57,7 +59,7 @@ public final class PetabBenchmarkSuite implements Suite {
     @Override
     public Map<String, String> quickProfile() {
         return Map.of("starts", "4", "max-iterations", "150", "profiles", "Epo_degradation_BaF3", "profile-max-steps", "6",
-                "finite-differences", "false");
+                "finite-differences", "false", "hierarchical", "false");
     }
 
     @Override
@@ -108,6 +110,15 @@ public final class PetabBenchmarkSuite implements Suite {
         if (!ctx.quick()) {
             report.metricAtLeast("Boehm: fraction of starts within 0.1 of the best (target ≥ 0.2)",
                     (double) out.result().countWithin(0.1) / s.starts(), "", 0.2);
+        }
+        if (ctx.flag("hierarchical")) {
+            PetabCalibration.Outcome h = PetabCalibration.run(ctx, report, "Boehm hierarchical (σ analytic)", "boehm-hier-",
+                    boehm, s.withHierarchical(true), ProgressListener.SILENT);
+            report.metricAtMost("Boehm hierarchical: best NLL (target ≤ 138.223)", h.best(), "", 138.223);
+            double fStd = (double) out.result().countWithin(0.1) / s.starts();
+            double fHier = (double) h.result().countWithin(0.1) / s.starts();
+            report.metric("Boehm: converged fraction, hierarchical − standard (target > 0)", fHier - fStd, "", "> 0",
+                    fHier > fStd);
         }
         int[] which = PetabCalibration.select(ctx.text("profiles"), boehm, out.ids());
         if (which.length > 0) {
