@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
  * ½ log(2πσ²) + ½ ((h(y) − h(m))/σ)², for Laplace noise log(2σ) + |h(y) − h(m)|/σ, where h is the
  * observable transformation (lin, log, log10) and, for log/log10, the Jacobian term log(m) or
  * log(m ln 10) of the measurement m. Each simulation condition (with its pre-equilibration
- * condition) is simulated. A condition without pre-equilibration is compiled once (the SBML file is parsed
- * once per condition) with the PEtab parameters as model parameters, so that the gradient with respect to the
- * estimated parameters on their scales is available by adjoint or forward sensitivities ({@link #gradient});
- * a condition with pre-equilibration is rebuilt with the steady state at every evaluation and has no gradient
- * yet. Not thread-safe.
+ * condition) is simulated. Each condition (or pair of pre-equilibration and simulation condition) is compiled
+ * once (the SBML file is parsed once per condition) with the PEtab parameters as model parameters, so that the
+ * gradient with respect to the estimated parameters on their scales is available by adjoint or forward
+ * sensitivities ({@link #gradient}). Pre-equilibration: the steady state of the pre-equilibration condition
+ * (Newton) starts the simulation condition; its implicit sensitivities dx*&#47;dp = −(∂f/∂x)⁻¹ ∂f/∂p are the
+ * initial sensitivities (forward) or enter as λ(t0)ᵀ dx*&#47;dp (adjoint). Not thread-safe.
  */
 public final class PetabObjective {
 
@@ -41,12 +42,15 @@ public final class PetabObjective {
     private final List<String> estimated;
     private OdeOptions options = OdeOptions.defaults().withTolerances(1e-8, 1e-12);
     private final Map<List<String>, Group> cache = new HashMap<>();
+    /** SBML values of the model parameters (local ones as reaction_parameter). */
+    private final Map<String, Double> modelValues = new HashMap<>();
 
     /** @param problem the PEtab problem; its model is read once here to learn its ids */
     public PetabObjective(PetabProblem problem) {
         this.problem = problem;
         ReactionNetwork base = SbmlImporter.read(problem.model());
         modelParameters = base.parameters().stream().map(ReactionNetwork.Parameter::name).collect(Collectors.toSet());
+        base.parameters().forEach(par -> modelValues.put(par.name(), par.value()));
         species = base.species().stream().map(ReactionNetwork.Species::name).collect(Collectors.toSet());
         compartments = base.species().stream().map(ReactionNetwork.Species::compartment).collect(Collectors.toSet());
         estimated = problem.parameters().values().stream().filter(PetabProblem.Parameter::estimate)
@@ -96,8 +100,9 @@ public final class PetabObjective {
     /**
      * The negative log-likelihood and its gradient with respect to the estimated parameters on their PEtab scales
      * (chain rule d v/d θ = 1, v, v ln 10 for lin, log, log10). Covers normal and Laplace noise, lin/log/log10
-     * observable transformations, and estimated observable (scaling, offset) and noise parameters. Conditions with
-     * pre-equilibration are not yet supported.
+     * observable transformations, estimated observable (scaling, offset) and noise parameters, and
+     * pre-equilibration (a model parameter mapped to different table parameters in the two conditions of a pair is
+     * not supported: {@code [fixpoint/PetabGradient]}).
      *
      * @param theta    estimated parameters on their scales [estimated().size()]
      * @param method   FORWARD, ADJOINT or AUTO
@@ -113,11 +118,10 @@ public final class PetabObjective {
         Map<String, Double> dv = new HashMap<>();
         double nll = 0;
         for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
-            if (!g.getKey().get(0).isEmpty()) {
-                throw new FixpointException("PetabGradient", "condition '" + g.getKey().get(1) + "' is pre-equilibrated with '"
-                        + g.getKey().get(0) + "'; gradients with pre-equilibration are not supported yet");
+            Group gr = group(g.getKey(), g.getValue(), values);
+            if (gr.pre != null) {
+                equilibrate(gr, values, true);
             }
-            Group gr = group(g.getKey().get(1), g.getValue(), values);
             ObjectiveGradient og = gr.simulator.options(options).gradient(gr.parameters(values), gr.times, gr.loss, method);
             nll += og.value();
             for (int k = 0; k < gr.source.length; k++) {
@@ -173,6 +177,8 @@ public final class PetabObjective {
         int[] obsIndex;
         int[] noiseIndex;
         int[] measurement;
+        /** The pre-equilibration of this simulation condition, or null for none. */
+        Preequilibration pre;
 
         double[] parameters(Map<String, Double> values) {
             double[] p = net.nominalParameters();
@@ -183,6 +189,231 @@ public final class PetabObjective {
             }
             return p;
         }
+    }
+
+    /**
+     * What a pre-equilibrated condition pair needs besides its simulation condition: the pre-equilibration
+     * condition's parameters (same model-parameter order as the group's network) and the species values each
+     * condition sets.
+     */
+    private static final class Preequilibration {
+        /** PEtab parameter id that sets each model parameter during pre-equilibration, or null. */
+        String[] source;
+        /** Value of each model parameter during pre-equilibration when the source is null. */
+        double[] fixed;
+        /** Species values the pre-equilibration condition sets (NaN: the model's initial value). */
+        double[] start;
+        /** Species values the simulation condition sets after pre-equilibration (NaN: keep the steady state). */
+        double[] reset;
+        /** Why the gradient is not available (the two conditions map a parameter differently), or null. */
+        String noGradient;
+
+        double[] parameters(Map<String, Double> values) {
+            double[] p = fixed.clone();
+            for (int k = 0; k < p.length; k++) {
+                if (source[k] != null) {
+                    p[k] = values.get(source[k]);
+                }
+            }
+            return p;
+        }
+    }
+
+    /** One condition's column values split by target kind (numbers; NaN entries left out). */
+    private record ConditionSettings(Map<String, Double> parameters, Map<String, String> mapped,
+                                     Map<String, Double> species, Map<String, Double> compartments) {
+    }
+
+    private ConditionSettings settings(String condition) {
+        ConditionSettings c = new ConditionSettings(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        for (Map.Entry<String, String> e : problem.conditions().get(condition).entrySet()) {
+            String target = e.getKey();
+            String text = e.getValue();
+            double number;
+            try {
+                number = Double.parseDouble(text);
+            } catch (NumberFormatException ex) {
+                if (!problem.parameters().containsKey(text)) {
+                    throw new FixpointException("PetabParameters", "condition '" + condition + "', column '" + target + "': '"
+                            + text + "' is neither a number nor a parameter of the parameter table");
+                }
+                if (!modelParameters.contains(target)) {
+                    throw new FixpointException("PetabParameters", "condition '" + condition + "', column '" + target
+                            + "': setting a species or compartment to the parameter '" + text + "' is not supported");
+                }
+                c.mapped().put(target, text);
+                continue;
+            }
+            if (Double.isNaN(number)) {
+                continue;
+            }
+            if (species.contains(target)) {
+                c.species().put(target, number);
+            } else if (compartments.contains(target)) {
+                c.compartments().put(target, number);
+            } else {
+                c.parameters().put(target, number);
+            }
+        }
+        return c;
+    }
+
+    private Group group(List<String> key, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
+        return key.get(0).isEmpty() ? group(key.get(1), ms, values) : preequilibrated(key.get(0), key.get(1), ms, values);
+    }
+
+    /**
+     * A simulation condition with a pre-equilibration condition, compiled once. PEtab rule: both conditions share
+     * every parameter of the parameter table except the model parameters a condition sets (to a number or to
+     * another table parameter); species a condition sets are the start of the steady-state search
+     * (pre-equilibration) or replace the steady state (simulation); compartment sizes must agree.
+     */
+    private Group preequilibrated(String pre, String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
+        List<String> key = List.of(pre, sim);
+        Group cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ConditionSettings ps = settings(pre);
+        ConditionSettings ss = settings(sim);
+        if (!ps.compartments().equals(ss.compartments())) {
+            throw new FixpointException("PetabParameters", "conditions '" + pre + "' (pre-equilibration) and '" + sim
+                    + "' set different compartment sizes " + ps.compartments() + " and " + ss.compartments()
+                    + "; changing a compartment after pre-equilibration is not supported");
+        }
+        Map<String, Double> o = new HashMap<>(ss.parameters());
+        o.putAll(ss.compartments());
+        Group g = compile(SbmlImporter.builder(problem.model(), o), ms, values, ss.mapped(), o);
+        Preequilibration pe = new Preequilibration();
+        int n = g.net.speciesCount();
+        int np = g.net.parameterCount();
+        pe.source = new String[np];
+        pe.fixed = new double[np];
+        for (int k = 0; k < np; k++) {
+            String name = g.net.parameterName(k);
+            if (ps.mapped().containsKey(name)) {
+                pe.source[k] = ps.mapped().get(name);
+            } else if (ps.parameters().containsKey(name)) {
+                pe.fixed[k] = ps.parameters().get(name);
+            } else if (problem.parameters().containsKey(name)) {
+                pe.source[k] = name;
+            } else {
+                pe.fixed[k] = modelValues.get(name);
+            }
+            if (pe.source[k] != null && !pe.source[k].equals(g.source[k]) && pe.noGradient == null) {
+                pe.noGradient = "model parameter '" + name + "' is '" + pe.source[k] + "' in the pre-equilibration condition '"
+                        + pre + "' but " + (g.source[k] == null ? "fixed" : "'" + g.source[k] + "'") + " in the simulation "
+                        + "condition '" + sim + "'";
+            }
+        }
+        pe.start = new double[n];
+        pe.reset = new double[n];
+        for (int i = 0; i < n; i++) {
+            pe.start[i] = ps.species().getOrDefault(g.net.speciesName(i), Double.NaN);
+            pe.reset[i] = ss.species().getOrDefault(g.net.speciesName(i), Double.NaN);
+        }
+        g.pre = pe;
+        cache.put(key, g);
+        return g;
+    }
+
+    /**
+     * Finds the steady state of g's pre-equilibration condition at these parameter values and makes it the start
+     * state of g's simulator, with dx*&#47;dp (implicit function theorem) as start sensitivities when asked for.
+     * Rows of species the simulation condition resets and columns of parameters fixed during pre-equilibration are
+     * zero; a parameter is thus the same model parameter in both conditions (checked: {@code noGradient}).
+     */
+    private void equilibrate(Group g, Map<String, Double> values, boolean sensitivities) {
+        Preequilibration pe = g.pre;
+        if (sensitivities && pe.noGradient != null) {
+            throw new FixpointException("PetabGradient", "gradient with pre-equilibration: " + pe.noGradient
+                    + "; only parameters shared by both conditions (or fixed in the pre-equilibration) are supported");
+        }
+        int n = g.net.speciesCount();
+        int np = g.net.parameterCount();
+        double[] p = pe.parameters(values);
+        g.net.setParameters(p);
+        double[] x0 = new double[n];
+        g.net.initialState(x0);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(pe.start[i])) {
+                x0[i] = pe.start[i];
+            }
+        }
+        double[] s = sensitivities ? new double[n * np] : null;
+        double[] x = g.simulator.options(options).steadyState(p, x0, s);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(pe.reset[i])) {
+                x[i] = pe.reset[i];
+                if (s != null) {
+                    for (int k = 0; k < np; k++) {
+                        s[k * n + i] = 0;
+                    }
+                }
+            }
+        }
+        if (s != null) {
+            for (int k = 0; k < np; k++) {
+                if (pe.source[k] == null) {
+                    Arrays.fill(s, k * n, (k + 1) * n, 0);
+                }
+            }
+        }
+        g.simulator.initialState(x, s);
+    }
+
+    /** Adds the observable and noise formulas of the measurements to b, compiles it and maps its parameters. */
+    private Group compile(ReactionNetwork.Builder b, List<PetabProblem.Measurement> ms, Map<String, Double> values,
+                          Map<String, String> mapped, Map<String, Double> o) {
+        List<PetabProblem.Measurement> sorted = new ArrayList<>(ms);
+        sorted.sort((x, y) -> Double.compare(x.time(), y.time()));
+        Map<String, String> formulas = new LinkedHashMap<>();
+        String[] obsName = new String[sorted.size()];
+        String[] noiseName = new String[sorted.size()];
+        Set<String> extra = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < sorted.size(); k++) {
+            PetabProblem.Measurement m = sorted.get(k);
+            PetabProblem.Observable ob = problem.observables().get(m.observableId());
+            obsName[k] = name(formulas, symbolic(ob.formula(), "observableParameter", ob.id(), m.observableParameters(), m, extra));
+            noiseName[k] = name(formulas, symbolic(ob.noiseFormula(), "noiseParameter", ob.id(), m.noiseParameters(), m, extra));
+        }
+        for (String id : extra) {
+            PetabProblem.Parameter par = problem.parameters().get(id);
+            if (par.scale() == PetabProblem.Scale.LIN) {
+                b.parameter(id, values.get(id), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            } else {
+                b.parameter(id, values.get(id));
+            }
+        }
+        formulas.forEach((f, n) -> b.observable(n, f));
+        Group g = new Group();
+        g.net = b.build().compile();
+        g.simulator = Simulator.of(g.net);
+        g.source = new String[g.net.parameterCount()];
+        for (int k = 0; k < g.source.length; k++) {
+            String name = g.net.parameterName(k);
+            if (mapped.containsKey(name)) {
+                g.source[k] = mapped.get(name);
+            } else if (!o.containsKey(name) && problem.parameters().containsKey(name)) {
+                g.source[k] = name;
+            }
+        }
+        g.times = sorted.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
+        int[] oi = new int[sorted.size()];
+        int[] ni = new int[sorted.size()];
+        PetabProblem.Observable[] obs = new PetabProblem.Observable[sorted.size()];
+        double[] data = new double[sorted.size()];
+        for (int k = 0; k < oi.length; k++) {
+            oi[k] = g.net.observableIndex(obsName[k]);
+            ni[k] = g.net.observableIndex(noiseName[k]);
+            obs[k] = problem.observables().get(sorted.get(k).observableId());
+            data[k] = sorted.get(k).value();
+        }
+        g.loss = (k, t, y, dy) -> term(obs[k], y[oi[k]], data[k], y[ni[k]], dy, oi[k], ni[k]);
+        g.obsIndex = oi;
+        g.noiseIndex = ni;
+        g.measurement = indices(sorted);
+        return g;
     }
 
     private Group group(String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
@@ -374,121 +605,21 @@ public final class PetabObjective {
         int n = problem.measurements().size();
         Predictions pr = new Predictions(new double[n], new double[n]);
         for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
-            if (g.getKey().get(0).isEmpty()) {
-                Group gr = group(g.getKey().get(1), g.getValue(), values);
-                Simulation s = gr.simulator.options(options).simulate(gr.parameters(values), gr.times);
-                for (int k = 0; k < gr.times.length; k++) {
-                    pr.simulated()[gr.measurement[k]] = s.observables()[k][gr.obsIndex[k]];
-                    pr.sigma()[gr.measurement[k]] = s.observables()[k][gr.noiseIndex[k]];
-                }
-            } else {
-                condition(g.getKey().get(0), g.getKey().get(1), g.getValue(), values, pr);
+            Group gr = group(g.getKey(), g.getValue(), values);
+            if (gr.pre != null) {
+                equilibrate(gr, values, false);
+            }
+            Simulation s = gr.simulator.options(options).simulate(gr.parameters(values), gr.times);
+            for (int k = 0; k < gr.times.length; k++) {
+                pr.simulated()[gr.measurement[k]] = s.observables()[k][gr.obsIndex[k]];
+                pr.sigma()[gr.measurement[k]] = s.observables()[k][gr.noiseIndex[k]];
             }
         }
         return pr;
     }
 
-    private double resolve(String text, Map<String, Double> values, String where) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            Double v = values.get(text);
-            if (v == null) {
-                throw new FixpointException("PetabParameters", where + ": '" + text
-                        + "' is neither a number nor a parameter of the parameter table");
-            }
-            return v;
-        }
-    }
-
-    private Map<String, Double> overrides(String condition, Map<String, Double> values) {
-        Map<String, Double> o = new HashMap<>();
-        for (String id : problem.parameters().keySet()) {
-            if (modelParameters.contains(id)) {
-                o.put(id, values.get(id));
-            }
-        }
-        if (!condition.isEmpty()) {
-            for (Map.Entry<String, String> e : problem.conditions().get(condition).entrySet()) {
-                double v = resolve(e.getValue(), values, "condition '" + condition + "', column '" + e.getKey() + "'");
-                if (!Double.isNaN(v)) {
-                    o.put(e.getKey(), v);
-                }
-            }
-        }
-        return o;
-    }
-
-    private void condition(String pre, String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values,
-                           Predictions out) {
-        Map<String, Double> o = overrides(sim, values);
-        if (!pre.isEmpty()) {
-            CompiledNetwork pn = SbmlImporter.read(problem.model(), overrides(pre, values)).compile();
-            double[] x = Simulator.of(pn).options(options).preequilibrate(true).simulate(pn.nominalParameters(), new double[]{0}).states()[0];
-            Map<String, String> simValues = problem.conditions().get(sim);
-            for (int i = 0; i < pn.speciesCount(); i++) {
-                String s = pn.speciesName(i);
-                if (!(simValues.containsKey(s) && !Double.isNaN(resolve(simValues.get(s), values, sim)))) {
-                    o.put(s, x[i]);
-                }
-            }
-        }
-        ReactionNetwork.Builder b = SbmlImporter.builder(problem.model(), o);
-        Map<String, String> formulas = new LinkedHashMap<>();
-        String[] obsName = new String[ms.size()];
-        String[] noiseName = new String[ms.size()];
-        for (int k = 0; k < ms.size(); k++) {
-            PetabProblem.Measurement m = ms.get(k);
-            PetabProblem.Observable ob = problem.observables().get(m.observableId());
-            obsName[k] = name(formulas, substitute(ob.formula(), "observableParameter", ob.id(), m.observableParameters(), values, m));
-            noiseName[k] = name(formulas, substitute(ob.noiseFormula(), "noiseParameter", ob.id(), m.noiseParameters(), values, m));
-        }
-        formulas.forEach((f, n) -> b.observable(n, f));
-        CompiledNetwork net = b.build().compile();
-        double[] times = ms.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
-        Simulation s = Simulator.of(net).options(options).simulate(net.nominalParameters(), times);
-        int[] idx = indices(ms);
-        for (int k = 0; k < ms.size(); k++) {
-            int row = Arrays.binarySearch(s.times(), ms.get(k).time());
-            out.simulated()[idx[k]] = s.observables()[row][net.observableIndex(obsName[k])];
-            out.sigma()[idx[k]] = s.observables()[row][net.observableIndex(noiseName[k])];
-        }
-    }
-
     private static String name(Map<String, String> formulas, String formula) {
         return formulas.computeIfAbsent(formula, f -> "petab_formula_" + formulas.size());
-    }
-
-    /** Replaces placeholders by their overrides and parameter-table ids that are not model parameters by their values. */
-    private String substitute(String formula, String kind, String obsId, List<String> overrides, Map<String, Double> values,
-                              PetabProblem.Measurement m) {
-        Matcher mt = SYMBOL.matcher(formula);
-        StringBuilder sb = new StringBuilder();
-        String prefix = kind;
-        String suffix = "_" + obsId;
-        while (mt.find()) {
-            String sym = mt.group();
-            String rep = sym;
-            if (sym.startsWith(prefix) && sym.endsWith(suffix)) {
-                String digits = sym.substring(prefix.length(), sym.length() - suffix.length());
-                int n;
-                try {
-                    n = Integer.parseInt(digits);
-                } catch (NumberFormatException e) {
-                    n = -1;
-                }
-                if (n < 1 || n > overrides.size()) {
-                    throw new FixpointException("BadPetab", "measurement of '" + obsId + "' at t=" + m.time() + ": placeholder '"
-                            + sym + "' needs " + kind + "s with at least " + Math.max(n, 1) + " value(s), got " + overrides);
-                }
-                rep = "(" + resolve(overrides.get(n - 1), values, "measurement of '" + obsId + "' at t=" + m.time()) + ")";
-            } else if (values.containsKey(sym) && !modelParameters.contains(sym) && !species.contains(sym)) {
-                rep = "(" + values.get(sym) + ")";
-            }
-            mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
-        }
-        mt.appendTail(sb);
-        return sb.toString();
     }
 
     /** One measurement's NLL term; when dy is non-null adds ∂term/∂y to dy[iy] and ∂term/∂σ to dy[is]. */
