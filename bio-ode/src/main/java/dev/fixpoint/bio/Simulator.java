@@ -208,6 +208,50 @@ public final class Simulator {
     }
 
     /**
+     * Observables and their parameter sensitivities dy/dp = ∂h/∂x·S + ∂h/∂p at the output times, by forward
+     * sensitivities (S starts from the model's dx0/dp, the {@link #initialState} sensitivities, or the steady-state
+     * sensitivities with {@link #preequilibrate}).
+     *
+     * @param p     parameters [parameterCount]
+     * @param times output times, each ≥ the start time (any order; duplicates allowed)
+     * @return observables and sensitivities at the sorted times
+     */
+    public ObservableSensitivities observableSensitivities(double[] p, double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        Pass pass = forward(p, sorted, true, null);
+        int n = net.n;
+        int np = net.np;
+        int nq = net.observableCount();
+        double[][] obs = new double[sorted.length][nq];
+        double[][][] sens = new double[sorted.length][nq][np];
+        double[] vx = new double[net.observableX.nonZeros()];
+        double[] vp = new double[net.observableP.nonZeros()];
+        for (int m = 0; m < sorted.length; m++) {
+            double[] x = pass.outputs[m];
+            double[] s = pass.outputSens[m];
+            observables(sorted[m], x, obs[m]);
+            System.arraycopy(x, 0, net.env, 0, n);
+            net.env[net.timeSlot] = sorted[m];
+            net.observableX.evaluate(net.env, vx);
+            net.observableP.evaluate(net.env, vp);
+            double[][] d = sens[m];
+            for (int e = 0; e < vx.length; e++) {
+                double[] row = d[net.observableX.entryRow[e]];
+                int i = net.observableX.entryCol[e];
+                double v = vx[e];
+                for (int k = 0; k < np; k++) {
+                    row[k] += v * s[k * n + i];
+                }
+            }
+            for (int e = 0; e < vp.length; e++) {
+                d[net.observableP.entryRow[e]][net.observableP.entryCol[e]] += vp[e];
+            }
+        }
+        return new ObservableSensitivities(sorted, obs, sens, pass.stats);
+    }
+
+    /**
      * @param p            parameters
      * @param measurements data
      * @return ½ Σ ((y − d)/σ)²
