@@ -3,6 +3,7 @@ package dev.fixpoint.bio.petab;
 import dev.fixpoint.bio.CompiledNetwork;
 import dev.fixpoint.bio.GradientMethod;
 import dev.fixpoint.bio.ObjectiveGradient;
+import dev.fixpoint.bio.ObservableSensitivities;
 import dev.fixpoint.bio.ReactionNetwork;
 import dev.fixpoint.bio.Simulation;
 import dev.fixpoint.bio.Simulator;
@@ -141,6 +142,254 @@ public final class PetabObjective {
             };
         }
         return nll;
+    }
+
+    /**
+     * Least-squares residuals of the NLL for normal noise, in measurement-table order, followed by one error-model
+     * residual per measurement whose σ can depend on the estimated parameters (in table order):
+     * r_k = (h(y_k) − h(d_k))/σ_k on the observable transformation h, r'_k = sqrt(2 log σ_k + C) with
+     * C = {@link #errorModelConstant()}, so that NLL = ½‖r‖² + {@link #residualConstant()} (d2d's trick for
+     * estimated noise). The Jacobian is computed by forward sensitivities (through the pre-equilibration steady
+     * state where there is one).
+     *
+     * @param theta    estimated parameters on their scales [estimated().size()]
+     * @param r        out: residuals [residualCount()], overwritten
+     * @param jacobian out, or null: dr/dθ [residualCount()][estimated().size()], overwritten
+     * @return the negative log-likelihood ½‖r‖² + residualConstant()
+     * @throws FixpointException {@code [fixpoint/NotLeastSquares]} if an observable has Laplace noise,
+     *                           {@code [fixpoint/ErrorModelResidual]} naming the measurement if 2 log σ + C ≤ 0,
+     *                           {@code [fixpoint/PetabResidual]} naming the measurement if a residual is not finite
+     */
+    public double residuals(double[] theta, double[] r, double[][] jacobian) {
+        Map<String, Double> values = linearValues(theta);
+        ResidualLayout lay = residualLayout();
+        if (r.length != lay.count || (jacobian != null && (jacobian.length != lay.count
+                || Arrays.stream(jacobian).anyMatch(row -> row.length != theta.length)))) {
+            throw new IllegalArgumentException("[fixpoint/PetabResidual] need r of length " + lay.count + " and a Jacobian of "
+                    + lay.count + " rows of length " + theta.length + ", got r of length " + r.length);
+        }
+        Map<String, Integer> column = new HashMap<>();
+        double[] factor = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            String id = estimated.get(i);
+            column.put(id, i);
+            double v = values.get(id);
+            factor[i] = switch (problem.parameters().get(id).scale()) {
+                case LIN -> 1;
+                case LOG -> v;
+                case LOG10 -> v * Math.log(10);
+            };
+        }
+        if (jacobian != null) {
+            for (double[] row : jacobian) {
+                Arrays.fill(row, 0);
+            }
+        }
+        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
+            Group gr = group(g.getKey(), g.getValue(), values);
+            if (gr.pre != null) {
+                equilibrate(gr, values, jacobian != null);
+            }
+            double[] p = gr.parameters(values);
+            Simulator sim = gr.simulator.options(options);
+            double[][] y;
+            double[][][] dy = null;
+            if (jacobian != null) {
+                ObservableSensitivities os = sim.observableSensitivities(p, gr.times);
+                y = os.observables();
+                dy = os.sensitivities();
+            } else {
+                y = sim.simulate(p, gr.times).observables();
+            }
+            int[] col = new int[p.length];
+            for (int j = 0; j < col.length; j++) {
+                Integer c = gr.source[j] == null ? null : column.get(gr.source[j]);
+                col[j] = c == null ? -1 : c;
+            }
+            for (int k = 0; k < gr.times.length; k++) {
+                int row = gr.measurement[k];
+                PetabProblem.Measurement m = problem.measurements().get(row);
+                PetabProblem.Observable ob = problem.observables().get(m.observableId());
+                double yv = y[k][gr.obsIndex[k]];
+                double sg = y[k][gr.noiseIndex[k]];
+                double dh = switch (ob.transformation()) {
+                    case LIN -> 1;
+                    case LOG -> 1 / yv;
+                    case LOG10 -> 1 / (yv * Math.log(10));
+                };
+                double res = (transform(ob, yv) - transform(ob, m.value())) / sg;
+                if (!Double.isFinite(res) || !(sg > 0)) {
+                    throw new FixpointException("PetabResidual", "measurement row " + (row + 1) + " ('" + m.observableId()
+                            + "' at t=" + m.time() + "): simulated " + yv + ", σ " + sg + ", measured " + m.value()
+                            + " give the residual " + res + "; need a finite residual and σ > 0");
+                }
+                r[row] = res;
+                int e = lay.errorRow[row];
+                if (e >= 0) {
+                    double a = 2 * Math.log(sg) + lay.constant;
+                    if (!(a > 0)) {
+                        throw new FixpointException("ErrorModelResidual", "measurement row " + (row + 1) + " ('"
+                                + m.observableId() + "' at t=" + m.time() + "): σ = " + sg + " gives 2 log σ + C = " + a
+                                + " ≤ 0 with C = " + lay.constant + " (chosen for σ ≥ " + Math.exp((1 - lay.constant) / 2)
+                                + ")");
+                    }
+                    r[e] = Math.sqrt(a);
+                }
+                if (dy != null) {
+                    double[] dyv = dy[k][gr.obsIndex[k]];
+                    double[] dsg = dy[k][gr.noiseIndex[k]];
+                    for (int j = 0; j < col.length; j++) {
+                        if (col[j] >= 0) {
+                            double f = factor[col[j]];
+                            jacobian[row][col[j]] += f * (dh * dyv[j] - res * dsg[j]) / sg;
+                            if (e >= 0) {
+                                jacobian[e][col[j]] += f * dsg[j] / (sg * r[e]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        double half = 0;
+        for (double v : r) {
+            half += 0.5 * v * v;
+        }
+        return half + residualConstant();
+    }
+
+    /** @return the number of residuals: one per measurement plus one per measurement whose σ can vary */
+    public int residualCount() {
+        return residualLayout().count;
+    }
+
+    /**
+     * The constant C of the error-model residuals sqrt(2 log σ + C): C = 1 − 2 log σ_lo, where σ_lo is the smallest
+     * positive lower bound (linear scale) of the estimated parameters that appear in noise formulas, or 1e-10 when
+     * there is none; 2 log σ + C ≥ 1 for σ ≥ σ_lo.
+     *
+     * @return C (0 when no σ depends on estimated parameters)
+     */
+    public double errorModelConstant() {
+        return residualLayout().constant;
+    }
+
+    /**
+     * @return NLL − ½‖r‖²: Σ (½ log 2π + log-transformation terms of the data) + Σ_{fixed σ} log σ − C/2 per
+     *         error-model residual (independent of θ; computed once, from one simulation at the nominal values)
+     */
+    public double residualConstant() {
+        ResidualLayout lay = residualLayout();
+        if (Double.isNaN(lay.offset)) {
+            Predictions pr = predict(linearValues(nominalScaled()));
+            double c = 0;
+            List<PetabProblem.Measurement> ms = problem.measurements();
+            for (int i = 0; i < ms.size(); i++) {
+                PetabProblem.Observable ob = problem.observables().get(ms.get(i).observableId());
+                double d = ms.get(i).value();
+                c += 0.5 * Math.log(2 * Math.PI) + switch (ob.transformation()) {
+                    case LIN -> 0;
+                    case LOG -> Math.log(d);
+                    case LOG10 -> Math.log(d * Math.log(10));
+                };
+                c += lay.errorRow[i] >= 0 ? -0.5 * lay.constant : Math.log(pr.sigma()[i]);
+            }
+            lay.offset = c;
+        }
+        return lay.offset;
+    }
+
+    private static double transform(PetabProblem.Observable ob, double v) {
+        return switch (ob.transformation()) {
+            case LIN -> v;
+            case LOG -> Math.log(v);
+            case LOG10 -> Math.log10(v);
+        };
+    }
+
+    /** Where the error-model residuals go and their constant. */
+    private static final class ResidualLayout {
+        /** Per measurement: the row of its error-model residual, or −1 when its σ is fixed. */
+        int[] errorRow;
+        int count;
+        double constant;
+        double offset = Double.NaN;
+    }
+
+    private ResidualLayout layout;
+
+    private ResidualLayout residualLayout() {
+        if (layout != null) {
+            return layout;
+        }
+        List<PetabProblem.Measurement> ms = problem.measurements();
+        ResidualLayout lay = new ResidualLayout();
+        lay.errorRow = new int[ms.size()];
+        int next = ms.size();
+        double[] lowest = {Double.POSITIVE_INFINITY};
+        for (int i = 0; i < ms.size(); i++) {
+            PetabProblem.Measurement m = ms.get(i);
+            PetabProblem.Observable ob = problem.observables().get(m.observableId());
+            if (ob.noise() != PetabProblem.Noise.NORMAL) {
+                throw new FixpointException("NotLeastSquares", "observable '" + ob.id() + "' has " + ob.noise()
+                        + " noise; least-squares residuals need normal noise on every observable");
+            }
+            lay.errorRow[i] = noiseVaries(ob, m, lowest) ? next++ : -1;
+        }
+        lay.count = next;
+        boolean any = next > ms.size();
+        lay.constant = !any ? 0 : 1 - 2 * Math.log(Double.isFinite(lowest[0]) ? lowest[0] : 1e-10);
+        layout = lay;
+        return lay;
+    }
+
+    /**
+     * Conservative: true unless every symbol of the measurement's noise formula (placeholders resolved) is a number
+     * or a parameter-table id that is not estimated. Records the smallest positive lower bound of the estimated ones.
+     */
+    private boolean noiseVaries(PetabProblem.Observable ob, PetabProblem.Measurement m, double[] lowest) {
+        String formula = ob.noiseFormula();
+        Matcher mt = SYMBOL.matcher(formula);
+        String kind = "noiseParameter";
+        String suffix = "_" + ob.id();
+        boolean varies = false;
+        while (mt.find()) {
+            String sym = mt.group();
+            int after = mt.end();
+            while (after < formula.length() && formula.charAt(after) == ' ') {
+                after++;
+            }
+            if (after < formula.length() && formula.charAt(after) == '(') {
+                continue; // a function
+            }
+            if (sym.startsWith(kind) && sym.endsWith(suffix)) {
+                int n;
+                try {
+                    n = Integer.parseInt(sym.substring(kind.length(), sym.length() - suffix.length()));
+                } catch (NumberFormatException e) {
+                    n = -1;
+                }
+                if (n < 1 || n > m.noiseParameters().size()) {
+                    return true; // reported with its position when the condition is compiled
+                }
+                sym = m.noiseParameters().get(n - 1);
+                try {
+                    Double.parseDouble(sym);
+                    continue;
+                } catch (NumberFormatException e) {
+                    // a parameter id
+                }
+            }
+            PetabProblem.Parameter par = problem.parameters().get(sym);
+            if (par == null) {
+                varies = true;
+            } else if (par.estimate()) {
+                varies = true;
+                if (par.lower() > 0) {
+                    lowest[0] = Math.min(lowest[0], par.lower());
+                }
+            }
+        }
+        return varies;
     }
 
     private Map<List<String>, List<PetabProblem.Measurement>> groups() {
