@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * gradient with respect to the estimated parameters on their scales is available by adjoint or forward
  * sensitivities ({@link #gradient}). Pre-equilibration: the steady state of the pre-equilibration condition
  * (Newton) starts the simulation condition; its implicit sensitivities dx*&#47;dp = −(∂f/∂x)⁻¹ ∂f/∂p are the
- * initial sensitivities (forward) or enter as λ(t0)ᵀ dx*&#47;dp (adjoint). Not thread-safe.
+ * initial sensitivities (forward) or enter as λ(t0)ᵀ dx*&#47;dp (adjoint). {@link #value} and {@link #gradient} add the
+ * parameter table's objective priors ({@link #negLogPrior}); {@link #residuals} gives least-squares residuals and
+ * their Jacobian for Gauss–Newton methods. Not thread-safe.
  */
 public final class PetabObjective {
 
@@ -92,14 +94,38 @@ public final class PetabObjective {
 
     /**
      * @param theta estimated parameters on their scales [estimated().size()]
-     * @return the negative log-likelihood
+     * @return the PEtab objective: the negative log-likelihood plus {@link #negLogPrior} (the negative log-posterior
+     *         up to a constant when the parameter table gives objective priors)
      */
     public double value(double[] theta) {
-        return negLogLikelihood(linearValues(theta));
+        return negLogLikelihood(linearValues(theta)) + negLogPrior(theta, null);
     }
 
     /**
-     * The negative log-likelihood and its gradient with respect to the estimated parameters on their PEtab scales
+     * The objective priors of the estimated parameters: Σ −log p_i (see {@link PetabPrior}); 0 without priors.
+     *
+     * @param theta    estimated parameters on their scales [estimated().size()]
+     * @param gradient null, or d/dθ of the prior term is ADDED to it [estimated().size()]
+     * @return Σ −log p_i(θ_i); +∞ outside a uniform prior's support
+     */
+    public double negLogPrior(double[] theta, double[] gradient) {
+        double v = 0;
+        double[] d = new double[1];
+        for (int i = 0; i < theta.length; i++) {
+            PetabPrior prior = problem.priors().get(estimated.get(i));
+            if (prior != null) {
+                v += prior.negLogDensity(theta[i], problem.parameters().get(estimated.get(i)).scale(), d);
+                if (gradient != null) {
+                    gradient[i] += d[0];
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The PEtab objective (negative log-likelihood plus {@link #negLogPrior}) and its gradient with respect to the
+     * estimated parameters on their PEtab scales
      * (chain rule d v/d θ = 1, v, v ln 10 for lin, log, log10). Covers normal and Laplace noise, lin/log/log10
      * observable transformations, estimated observable (scaling, offset) and noise parameters, and
      * pre-equilibration (a model parameter mapped to different table parameters in the two conditions of a pair is
@@ -108,7 +134,7 @@ public final class PetabObjective {
      * @param theta    estimated parameters on their scales [estimated().size()]
      * @param method   FORWARD, ADJOINT or AUTO
      * @param gradient out: d NLL / d θ [estimated().size()], overwritten
-     * @return the negative log-likelihood
+     * @return the objective, as {@link #value}
      */
     public double gradient(double[] theta, GradientMethod method, double[] gradient) {
         Map<String, Double> values = linearValues(theta);
@@ -141,7 +167,7 @@ public final class PetabObjective {
                 case LOG10 -> d * v * Math.log(10);
             };
         }
-        return nll;
+        return nll + negLogPrior(theta, gradient);
     }
 
     /**
@@ -156,7 +182,8 @@ public final class PetabObjective {
      * @param r        out: residuals [residualCount()], overwritten
      * @param jacobian out, or null: dr/dθ [residualCount()][estimated().size()], overwritten
      * @return the negative log-likelihood ½‖r‖² + residualConstant()
-     * @throws FixpointException {@code [fixpoint/NotLeastSquares]} if an observable has Laplace noise,
+     * @throws FixpointException {@code [fixpoint/NotLeastSquares]} if an observable has Laplace noise or an estimated
+     *                           parameter has an objective prior,
      *                           {@code [fixpoint/ErrorModelResidual]} naming the measurement if 2 log σ + C ≤ 0,
      *                           {@code [fixpoint/PetabResidual]} naming the measurement if a residual is not finite
      */
@@ -320,6 +347,13 @@ public final class PetabObjective {
     private ResidualLayout residualLayout() {
         if (layout != null) {
             return layout;
+        }
+        for (String id : estimated) {
+            if (problem.priors().containsKey(id)) {
+                throw new FixpointException("NotLeastSquares", "parameter '" + id + "' has a "
+                        + problem.priors().get(id).type().petabName() + " objective prior; residuals cover the likelihood "
+                        + "only, use value/gradient");
+            }
         }
         List<PetabProblem.Measurement> ms = problem.measurements();
         ResidualLayout lay = new ResidualLayout();
