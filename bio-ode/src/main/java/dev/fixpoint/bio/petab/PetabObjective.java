@@ -128,8 +128,8 @@ public final class PetabObjective {
      * estimated parameters on their PEtab scales
      * (chain rule d v/d θ = 1, v, v ln 10 for lin, log, log10). Covers normal and Laplace noise, lin/log/log10
      * observable transformations, estimated observable (scaling, offset) and noise parameters, and
-     * pre-equilibration (a model parameter mapped to different table parameters in the two conditions of a pair is
-     * not supported: {@code [fixpoint/PetabGradient]}).
+     * pre-equilibration (a model parameter that the two conditions of a pair map to different table parameters costs
+     * a second sensitivity run for that pair).
      *
      * @param theta    estimated parameters on their scales [estimated().size()]
      * @param method   FORWARD, ADJOINT or AUTO
@@ -147,13 +147,24 @@ public final class PetabObjective {
         for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
             Group gr = group(g.getKey(), g.getValue(), values);
             if (gr.pre != null) {
-                equilibrate(gr, values, true);
+                equilibrate(gr, values, SHARED_COLUMNS);
             }
             ObjectiveGradient og = gr.simulator.options(options).gradient(gr.parameters(values), gr.times, gr.loss, method);
             nll += og.value();
             for (int k = 0; k < gr.source.length; k++) {
                 if (gr.source[k] != null) {
                     dv.merge(gr.source[k], og.gradient()[k], Double::sum);
+                }
+            }
+            if (gr.pre != null && gr.pre.noGradient != null) {
+                // parameters the two conditions map differently: a second run whose start sensitivities are only
+                // their pre-equilibration columns; the difference is λ(t0)ᵀ dx*/dp_pre (linear in the start sensitivities)
+                equilibrate(gr, values, CONFLICT_COLUMNS);
+                double[] g2 = gr.simulator.gradient(gr.parameters(values), gr.times, gr.loss, method).gradient();
+                for (int k = 0; k < gr.source.length; k++) {
+                    if (gr.pre.conflict[k]) {
+                        dv.merge(gr.pre.source[k], g2[k] - og.gradient()[k], Double::sum);
+                    }
                 }
             }
         }
@@ -215,7 +226,11 @@ public final class PetabObjective {
         for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
             Group gr = group(g.getKey(), g.getValue(), values);
             if (gr.pre != null) {
-                equilibrate(gr, values, jacobian != null);
+                if (jacobian != null && gr.pre.noGradient != null) {
+                    throw new FixpointException("PetabGradient", "residual Jacobian with pre-equilibration: "
+                            + gr.pre.noGradient + "; not supported for parameters the two conditions map differently");
+                }
+                equilibrate(gr, values, jacobian != null ? SHARED_COLUMNS : NO_SENSITIVITIES);
             }
             double[] p = gr.parameters(values);
             Simulator sim = gr.simulator.options(options);
@@ -488,8 +503,10 @@ public final class PetabObjective {
         double[] start;
         /** Species values the simulation condition sets after pre-equilibration (NaN: keep the steady state). */
         double[] reset;
-        /** Why the gradient is not available (the two conditions map a parameter differently), or null. */
+        /** The first parameter the two conditions map differently (to different table parameters), or null. */
         String noGradient;
+        /** Per model parameter: mapped to a table parameter during pre-equilibration, differently from the simulation. */
+        boolean[] conflict;
 
         double[] parameters(Map<String, Double> values) {
             double[] p = fixed.clone();
@@ -572,6 +589,7 @@ public final class PetabObjective {
         int np = g.net.parameterCount();
         pe.source = new String[np];
         pe.fixed = new double[np];
+        pe.conflict = new boolean[np];
         for (int k = 0; k < np; k++) {
             String name = g.net.parameterName(k);
             if (ps.mapped().containsKey(name)) {
@@ -583,7 +601,8 @@ public final class PetabObjective {
             } else {
                 pe.fixed[k] = modelValues.get(name);
             }
-            if (pe.source[k] != null && !pe.source[k].equals(g.source[k]) && pe.noGradient == null) {
+            pe.conflict[k] = pe.source[k] != null && !pe.source[k].equals(g.source[k]);
+            if (pe.conflict[k] && pe.noGradient == null) {
                 pe.noGradient = "model parameter '" + name + "' is '" + pe.source[k] + "' in the pre-equilibration condition '"
                         + pre + "' but " + (g.source[k] == null ? "fixed" : "'" + g.source[k] + "'") + " in the simulation "
                         + "condition '" + sim + "'";
@@ -600,18 +619,21 @@ public final class PetabObjective {
         return g;
     }
 
+    private static final int NO_SENSITIVITIES = 0;
+    /** Start sensitivities for the parameters both conditions share (the others' columns zero). */
+    private static final int SHARED_COLUMNS = 1;
+    /** Start sensitivities only for the parameters the two conditions map differently. */
+    private static final int CONFLICT_COLUMNS = 2;
+
     /**
      * Finds the steady state of g's pre-equilibration condition at these parameter values and makes it the start
      * state of g's simulator, with dx*&#47;dp (implicit function theorem) as start sensitivities when asked for.
-     * Rows of species the simulation condition resets and columns of parameters fixed during pre-equilibration are
-     * zero; a parameter is thus the same model parameter in both conditions (checked: {@code noGradient}).
+     * Rows of species the simulation condition resets are zero, and so are the columns not selected by
+     * {@code columns} (parameters fixed during pre-equilibration are never selected).
      */
-    private void equilibrate(Group g, Map<String, Double> values, boolean sensitivities) {
+    private void equilibrate(Group g, Map<String, Double> values, int columns) {
         Preequilibration pe = g.pre;
-        if (sensitivities && pe.noGradient != null) {
-            throw new FixpointException("PetabGradient", "gradient with pre-equilibration: " + pe.noGradient
-                    + "; only parameters shared by both conditions (or fixed in the pre-equilibration) are supported");
-        }
+        boolean sensitivities = columns != NO_SENSITIVITIES;
         int n = g.net.speciesCount();
         int np = g.net.parameterCount();
         double[] p = pe.parameters(values);
@@ -637,7 +659,8 @@ public final class PetabObjective {
         }
         if (s != null) {
             for (int k = 0; k < np; k++) {
-                if (pe.source[k] == null) {
+                boolean keep = columns == SHARED_COLUMNS ? pe.source[k] != null && !pe.conflict[k] : pe.conflict[k];
+                if (!keep) {
                     Arrays.fill(s, k * n, (k + 1) * n, 0);
                 }
             }
@@ -890,7 +913,7 @@ public final class PetabObjective {
         for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
             Group gr = group(g.getKey(), g.getValue(), values);
             if (gr.pre != null) {
-                equilibrate(gr, values, false);
+                equilibrate(gr, values, NO_SENSITIVITIES);
             }
             Simulation s = gr.simulator.options(options).simulate(gr.parameters(values), gr.times);
             for (int k = 0; k < gr.times.length; k++) {
