@@ -551,8 +551,11 @@ public final class PetabObjective {
                 c.species().put(target, number);
             } else if (compartments.contains(target)) {
                 c.compartments().put(target, number);
-            } else {
+            } else if (modelParameters.contains(target)) {
                 c.parameters().put(target, number);
+            } else {
+                throw new FixpointException("PetabParameters", "condition '" + condition + "', column '" + target
+                        + "': the model has no species, compartment holding species, or parameter of that id (pre-equilibrated conditions)");
             }
         }
         return c;
