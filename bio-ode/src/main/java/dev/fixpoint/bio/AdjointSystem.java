@@ -109,17 +109,40 @@ final class AdjointSystem implements LinearlyImplicitSystem, StepObserver {
         lu.solveTransposed(b);
     }
 
-    /** μ += ∫ over the step of (∂f/∂p)ᵀ λ dt (Gauss–Legendre, 3 nodes). */
+    /**
+     * μ += ∫ over the step of (∂f/∂p)ᵀ λ dt: Gauss–Legendre with 3 nodes on each piece of the step between
+     * consecutive forward step ends, so that the integrand is smooth on every piece even when the backward step
+     * spans many forward steps (a fast transient of x under a smooth λ).
+     */
     @Override
     public void accepted(DenseStep step) {
-        double h = step.t1() - step.t0();
+        double ta = -step.t1();
+        double tb = -step.t0();
+        int k = traj.locate(ta);
+        double u = ta;
+        while (u < tb) {
+            double v = Math.min(tb, traj.stepEnd(k));
+            if (v > u) {
+                piece(step, u, v);
+            }
+            u = v;
+            if (++k >= traj.steps()) {
+                if (u < tb) {
+                    piece(step, u, tb);
+                }
+                break;
+            }
+        }
+    }
+
+    private void piece(DenseStep step, double u, double v) {
+        double h = v - u;
+        SparseDerivative jp = net.jacP;
         for (int q = 0; q < 3; q++) {
-            double s = step.t0() + NODES[q] * h;
-            double t = -s;
-            step.interpolate(s, lam);
+            double t = u + NODES[q] * h;
+            step.interpolate(-t, lam);
             traj.interpolate(t, x);
             net.jacobianP(t, x, pv);
-            SparseDerivative jp = net.jacP;
             double w = WEIGHTS[q] * h;
             for (int e = 0; e < pv.length; e++) {
                 mu[jp.entryCol[e]] += w * pv[e] * lam[jp.entryRow[e]];

@@ -54,6 +54,26 @@ final class DenseTrajectory implements StepObserver {
         return t1[size - 1];
     }
 
+    /** @return the index of the stored step whose interval contains t (the first one if t is a step end) */
+    int locate(double t) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t1[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @param step a stored step's index @return the time at its end */
+    double stepEnd(int step) {
+        return t1[step];
+    }
+
     /** Writes x(t) for t in [start, end]. */
     void interpolate(double t, double[] out) {
         int lo = 0;

@@ -36,6 +36,8 @@ public final class Simulator {
     private Method method = Method.RODAS4;
     private OdeOptions options = OdeOptions.defaults().withTolerances(1e-8, 1e-12);
     private boolean preequilibrate;
+    private double[] startState;
+    private double[] startSensitivity;
     private Checkpointing checkpointing = Checkpointing.ALL_STEPS;
     /**
      * Measured with the ode-sensitivity suite (linear chain N = 1 … 500, Michaelis–Menten, step input, rtol 1e-8):
@@ -76,6 +78,57 @@ public final class Simulator {
     public Simulator preequilibrate(boolean on) {
         this.preequilibrate = on;
         return this;
+    }
+
+    /**
+     * Replaces the model's initial values by a given start state (for example a steady state of another
+     * condition, see {@link #steadyState}). Forward sensitivities start from {@code s0} and the adjoint adds
+     * λ(t0)ᵀ s0 to the gradient. With {@link #preequilibrate} on, the steady state is searched from x0.
+     *
+     * @param x0 the state at the start time [speciesCount], copied; null restores the model's initial values
+     * @param s0 d x0 / d p, column-major by parameter (entry (i, k) at k·n + i) [speciesCount·parameterCount],
+     *           copied; null means zero
+     * @return this
+     */
+    public Simulator initialState(double[] x0, double[] s0) {
+        int n = net.n;
+        if (x0 != null && x0.length != n) {
+            throw new IllegalArgumentException("[fixpoint/InitialState] model '" + net.network().name() + "' has " + n
+                    + " species, got a start state of length " + x0.length);
+        }
+        if (s0 != null && (x0 == null || s0.length != n * net.np)) {
+            throw new IllegalArgumentException("[fixpoint/InitialState] start sensitivities need a start state and length "
+                    + n + "·" + net.np + " = " + n * net.np + ", got " + s0.length);
+        }
+        this.startState = x0 == null ? null : x0.clone();
+        this.startSensitivity = s0 == null ? null : s0.clone();
+        return this;
+    }
+
+    /**
+     * The steady state f(x*, p) = 0 with inputs frozen at the start time (damped Newton, falling back to
+     * integration), and optionally its implicit sensitivities dx*&#47;dp = −(∂f/∂x)⁻¹ ∂f/∂p.
+     *
+     * @param p             parameters [parameterCount], validated against their domains; they stay set in the model
+     * @param start         the state to search from [speciesCount] (not modified)
+     * @param sensitivities out, or null: dx*&#47;dp column-major by parameter [speciesCount·parameterCount]
+     * @return x* [speciesCount]
+     * @throws dev.fixpoint.core.FixpointException {@code [fixpoint/SteadyState]} when none is found,
+     *         {@code [fixpoint/SteadyStateSingular]} when sensitivities are asked for and ∂f/∂x is singular
+     */
+    public double[] steadyState(double[] p, double[] start, double[] sensitivities) {
+        int n = net.n;
+        if (start.length != n || (sensitivities != null && sensitivities.length != n * net.np)) {
+            throw new IllegalArgumentException("[fixpoint/SteadyState] model '" + net.network().name() + "' needs a start of "
+                    + "length " + n + " and sensitivities of length " + n * net.np + ", got " + start.length + " and "
+                    + (sensitivities == null ? "none" : String.valueOf(sensitivities.length)));
+        }
+        net.setParameters(p);
+        SteadyState ss = SteadyState.solve(net, start, startTime, options, stats);
+        if (sensitivities != null) {
+            System.arraycopy(ss.sensitivities(net), 0, sensitivities, 0, n * net.np);
+        }
+        return ss.state();
     }
 
     /** @param c what the adjoint keeps of the forward solution @return this */
@@ -152,6 +205,50 @@ public final class Simulator {
             }
         }
         return new Simulation(sorted, pass.outputs, obs, pass.stats);
+    }
+
+    /**
+     * Observables and their parameter sensitivities dy/dp = ∂h/∂x·S + ∂h/∂p at the output times, by forward
+     * sensitivities (S starts from the model's dx0/dp, the {@link #initialState} sensitivities, or the steady-state
+     * sensitivities with {@link #preequilibrate}).
+     *
+     * @param p     parameters [parameterCount]
+     * @param times output times, each ≥ the start time (any order; duplicates allowed)
+     * @return observables and sensitivities at the sorted times
+     */
+    public ObservableSensitivities observableSensitivities(double[] p, double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        Pass pass = forward(p, sorted, true, null);
+        int n = net.n;
+        int np = net.np;
+        int nq = net.observableCount();
+        double[][] obs = new double[sorted.length][nq];
+        double[][][] sens = new double[sorted.length][nq][np];
+        double[] vx = new double[net.observableX.nonZeros()];
+        double[] vp = new double[net.observableP.nonZeros()];
+        for (int m = 0; m < sorted.length; m++) {
+            double[] x = pass.outputs[m];
+            double[] s = pass.outputSens[m];
+            observables(sorted[m], x, obs[m]);
+            System.arraycopy(x, 0, net.env, 0, n);
+            net.env[net.timeSlot] = sorted[m];
+            net.observableX.evaluate(net.env, vx);
+            net.observableP.evaluate(net.env, vp);
+            double[][] d = sens[m];
+            for (int e = 0; e < vx.length; e++) {
+                double[] row = d[net.observableX.entryRow[e]];
+                int i = net.observableX.entryCol[e];
+                double v = vx[e];
+                for (int k = 0; k < np; k++) {
+                    row[k] += v * s[k * n + i];
+                }
+            }
+            for (int e = 0; e < vp.length; e++) {
+                d[net.observableP.entryRow[e]][net.observableP.entryCol[e]] += vp[e];
+            }
+        }
+        return new ObservableSensitivities(sorted, obs, sens, pass.stats);
     }
 
     /**
@@ -323,6 +420,10 @@ public final class Simulator {
         net.initialState(x0);
         double[] s0 = new double[n * np];
         net.initialSensitivity(s0);
+        if (startState != null) {
+            x0 = startState.clone();
+            s0 = startSensitivity == null ? new double[n * np] : startSensitivity.clone();
+        }
         if (preequilibrate) {
             SteadyState ss = SteadyState.solve(net, x0, startTime, options, pass.stats);
             x0 = ss.state();

@@ -10,7 +10,9 @@ import java.util.Arrays;
 /**
  * A steady state f(x_ss, p) = 0 at a fixed time (inputs frozen), found by damped Newton with the
  * exact Jacobian, falling back to integrating the frozen system over growing horizons (RODAS4)
- * and polishing with Newton. Sensitivities by the implicit function theorem:
+ * and polishing with Newton. Newton has converged when its weighted RMS step (weights 1/(atol + rtol·|x|))
+ * is ≤ 1e-3, or is ≤ 1 and no longer shrinks by half (the round-off floor of ill-conditioned
+ * systems with slow modes). Sensitivities by the implicit function theorem:
  * {@code dx_ss/dp = −J⁻¹ ∂f/∂p}. Needs a non-singular Jacobian at the steady state (models with
  * conservation laws must be reduced first).
  *
@@ -63,6 +65,7 @@ record SteadyState(double[] state, double time, int newtonSteps, boolean integra
         int n = x.length;
         double[] f = new double[n];
         double[] trial = new double[n];
+        double previous = Double.POSITIVE_INFINITY;
         for (int it = 0; it < 40; it++) {
             its[0]++;
             sys.rhs(t, x, f);
@@ -99,9 +102,13 @@ record SteadyState(double[] state, double time, int newtonSteps, boolean integra
                 dn += (d / w) * (d / w);
             }
             System.arraycopy(trial, 0, x, 0, n);
-            if (Math.sqrt(dn / n) <= 1e-3) {
+            double stepNorm = Math.sqrt(dn / n);
+            // converged: the step is far below the tolerances, or it is within them and has stopped shrinking
+            // (Newton has reached the round-off floor of f, magnified by ‖J⁻¹‖ for slow modes)
+            if (stepNorm <= 1e-3 || (stepNorm <= 1 && stepNorm > 0.5 * previous)) {
                 return true;
             }
+            previous = stepNorm;
         }
         return false;
     }

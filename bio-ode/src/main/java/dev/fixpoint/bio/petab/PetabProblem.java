@@ -90,10 +90,13 @@ public final class PetabProblem {
     private final Map<String, Observable> observables;
     private final Map<String, Map<String, String>> conditions;
     private final List<Measurement> measurements;
+    private final Map<String, PetabPrior> priors;
 
     private PetabProblem(Path model, Map<String, Parameter> parameters, Map<String, Observable> observables,
-                         Map<String, Map<String, String>> conditions, List<Measurement> measurements) {
+                         Map<String, Map<String, String>> conditions, List<Measurement> measurements,
+                         Map<String, PetabPrior> priors) {
         this.model = model;
+        this.priors = priors;
         this.parameters = parameters;
         this.observables = observables;
         this.conditions = conditions;
@@ -120,6 +123,11 @@ public final class PetabProblem {
         return conditions;
     }
 
+    /** @return the objective priors by parameter id (only parameters that have one), in table order */
+    public Map<String, PetabPrior> priors() {
+        return priors;
+    }
+
     /** @return measurements in table order */
     public List<Measurement> measurements() {
         return measurements;
@@ -136,10 +144,11 @@ public final class PetabProblem {
         Path dir = yaml.toAbsolutePath().getParent();
         Path model = dir.resolve(one(yaml, y, "sbml_files"));
         Map<String, Parameter> params = readParameters(dir.resolve(one(yaml, y, "parameter_file")));
+        Map<String, PetabPrior> priors = readPriors(dir.resolve(one(yaml, y, "parameter_file")), params);
         Map<String, Observable> obs = readObservables(dir.resolve(one(yaml, y, "observable_files")));
         Map<String, Map<String, String>> cond = readConditions(dir.resolve(one(yaml, y, "condition_files")));
         List<Measurement> ms = readMeasurements(dir.resolve(one(yaml, y, "measurement_files")), obs, cond);
-        return new PetabProblem(model, params, obs, cond, ms);
+        return new PetabProblem(model, params, obs, cond, ms, priors);
     }
 
     private static String one(Path yaml, Map<String, List<String>> y, String key) {
@@ -248,6 +257,54 @@ public final class PetabProblem {
             }
             if (out.put(id, new Parameter(id, s, lo, hi, nom, est.equals("1"))) != null) {
                 throw t.error(r, "parameterId", "duplicate id '" + id + "'");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Objective priors: columns objectivePriorType / objectivePriorParameters ("a;b"), or else priorType /
+     * priorParameters. Empty type: no prior. The uniform kinds default to the parameter's bounds (on the prior's scale).
+     */
+    private static Map<String, PetabPrior> readPriors(Path p, Map<String, Parameter> params) {
+        Tsv t = Tsv.read(p, Set.of("parameterId"));
+        String typeColumn = t.has("objectivePriorType") ? "objectivePriorType" : "priorType";
+        String parColumn = t.has("objectivePriorType") ? "objectivePriorParameters" : "priorParameters";
+        Map<String, PetabPrior> out = new LinkedHashMap<>();
+        for (int r = 0; r < t.rows.size(); r++) {
+            String name = t.get(r, typeColumn);
+            if (name.isEmpty()) {
+                continue;
+            }
+            PetabPrior.Type type = PetabPrior.Type.of(name);
+            if (type == null) {
+                throw t.error(r, typeColumn, "'" + name + "' is not one of " + java.util.Arrays.stream(PetabPrior.Type.values())
+                        .map(PetabPrior.Type::petabName).toList());
+            }
+            Parameter par = params.get(t.get(r, "parameterId"));
+            String text = t.get(r, parColumn);
+            double a;
+            double b;
+            if (text.isEmpty() && (type == PetabPrior.Type.UNIFORM || type == PetabPrior.Type.PARAMETER_SCALE_UNIFORM)) {
+                boolean scaled = type == PetabPrior.Type.PARAMETER_SCALE_UNIFORM;
+                a = scaled ? par.scale().toScale(par.lower()) : par.lower();
+                b = scaled ? par.scale().toScale(par.upper()) : par.upper();
+            } else {
+                String[] parts = text.split(";", -1);
+                if (parts.length != 2) {
+                    throw t.error(r, parColumn, "'" + text + "' must be two numbers 'a;b' for a " + name + " prior");
+                }
+                try {
+                    a = Double.parseDouble(parts[0].strip());
+                    b = Double.parseDouble(parts[1].strip());
+                } catch (NumberFormatException e) {
+                    throw t.error(r, parColumn, "'" + text + "' must be two numbers 'a;b' for a " + name + " prior");
+                }
+            }
+            try {
+                out.put(par.id(), new PetabPrior(type, a, b));
+            } catch (IllegalArgumentException e) {
+                throw t.error(r, parColumn, e.getMessage());
             }
         }
         return out;
