@@ -93,6 +93,53 @@ public final class PetabBoundedProblem implements BoundedProblem {
         return upper;
     }
 
+    /**
+     * The same objective as a least-squares problem for {@link dev.fixpoint.bio.fit.LevenbergMarquardt}: the residuals
+     * and their forward-sensitivity Jacobian of {@link PetabObjective#residuals} (normal noise only; estimated σ give
+     * error-model residuals). Not available in hierarchical mode.
+     *
+     * @return a least-squares view sharing this problem's objective and bounds
+     */
+    public dev.fixpoint.bio.fit.LeastSquaresProblem leastSquares() {
+        if (hierarchical != null) {
+            throw new dev.fixpoint.core.FixpointException("NotLeastSquares",
+                    "hierarchical mode has no residual form; use the quasi-Newton optimiser");
+        }
+        int m = objective.residualCount();
+        double c = objective.residualConstant();
+        return new dev.fixpoint.bio.fit.LeastSquaresProblem() {
+            @Override
+            public int dimension() {
+                return lower.length;
+            }
+
+            @Override
+            public int residualCount() {
+                return m;
+            }
+
+            @Override
+            public double[] lower() {
+                return lower;
+            }
+
+            @Override
+            public double[] upper() {
+                return upper;
+            }
+
+            @Override
+            public double constant() {
+                return c;
+            }
+
+            @Override
+            public void residuals(double[] x, double[] r, double[][] jacobianOrNull) {
+                objective.residuals(x, r, jacobianOrNull);
+            }
+        };
+    }
+
     @Override
     public double valueAndGradient(double[] x, double[] g) {
         return hierarchical == null ? objective.gradient(x, method, g) : hierarchical.gradient(x, method, g);

@@ -2,6 +2,8 @@ package dev.fixpoint.bio.suites;
 
 import dev.fixpoint.bio.GradientMethod;
 import dev.fixpoint.bio.fit.BoundedProblem;
+import dev.fixpoint.bio.fit.LeastSquaresObjective;
+import dev.fixpoint.bio.fit.LevenbergMarquardt;
 import dev.fixpoint.bio.fit.MultiStart;
 import dev.fixpoint.bio.fit.MultiStartOptions;
 import dev.fixpoint.bio.fit.MultiStartResult;
@@ -61,6 +63,9 @@ final class PetabCalibration {
     }
 
     static Supplier<BoundedProblem> problems(PetabProblem problem, Settings s) {
+        if (s.optimizer().equals("lm")) {
+            return () -> new LeastSquaresObjective(problem(problem, s).leastSquares());
+        }
         return () -> problem(problem, s);
     }
 
@@ -74,7 +79,8 @@ final class PetabCalibration {
         OptimizerOptions o = OptimizerOptions.defaults().withMaxIterations(s.maxIterations());
         return switch (s.optimizer()) {
             case "lbfgs" -> new ProjectedLbfgs(o, 10);
-            default -> throw new FixpointException("InvalidOption", "optimizer '" + s.optimizer() + "', expected lbfgs");
+            case "lm" -> new LevenbergMarquardt(o);
+            default -> throw new FixpointException("InvalidOption", "optimizer '" + s.optimizer() + "', expected lbfgs or lm");
         };
     }
 

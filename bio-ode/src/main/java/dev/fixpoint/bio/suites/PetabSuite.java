@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code petab}: calibrates any PEtab v1 problem (a built-in benchmark name or the path of a problem YAML) by
- * multi-start bounded L-BFGS with adjoint (or forward) gradients from Latin-hypercube points in the scaled bounds,
+ * multi-start bounded L-BFGS with adjoint (or forward) gradients, or Levenberg–Marquardt on the residuals, from Latin-hypercube points in the scaled bounds,
  * in parallel; reports the best negative log-likelihood and how many starts reach it, and writes the per-start
  * table (resumable), a waterfall plot, the parameter table, measurements against the best fit and, on request,
  * likelihood profiles. Run it as {@code fixpoint run petab -p problem=PATH/problem.yaml}.
@@ -41,7 +41,8 @@ public final class PetabSuite implements Suite {
                         "built-in problem (" + String.join(", ", BenchmarkProblems.names()) + ") or path of a PEtab YAML file"),
                 SuiteParameter.integer("starts", 100, 1, 100000, "Latin-hypercube starts"),
                 SuiteParameter.integer("seed", 1, 0, Long.MAX_VALUE, "seed of the Latin-hypercube sample"),
-                SuiteParameter.choice("optimizer", "lbfgs", List.of("lbfgs"), "local optimiser"),
+                SuiteParameter.choice("optimizer", "lbfgs", List.of("lbfgs", "lm"),
+                        "local optimiser: bounded L-BFGS, or Levenberg–Marquardt on the residuals (normal noise, not hierarchical)"),
                 SuiteParameter.flag("hierarchical", false, "solve noise, scaling and offset parameters analytically"),
                 SuiteParameter.choice("gradient", "adjoint", List.of("adjoint", "forward"), "gradient method"),
                 SuiteParameter.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024, "parallel starts"),
