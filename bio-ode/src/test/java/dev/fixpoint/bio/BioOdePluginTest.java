@@ -7,7 +7,7 @@ import dev.fixpoint.core.spi.FixpointPlugin;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** The plugin is found through ServiceLoader and contributes the ode-sensitivity suite. */
+/** The plugin is found through ServiceLoader and contributes the ode-sensitivity, petab-benchmark and petab suites. */
 class BioOdePluginTest {
 
     @Test
@@ -15,8 +15,8 @@ class BioOdePluginTest {
         FixpointPlugin plugin = ServiceLoader.load(FixpointPlugin.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("bio-ode")).findFirst().orElseThrow();
         assertTrue(plugin instanceof BioOdePlugin);
-        assertEquals(1, plugin.suites().size());
-        assertEquals("ode-sensitivity", plugin.suites().get(0).name());
+        assertEquals(java.util.List.of("ode-sensitivity", "petab-benchmark", "petab"),
+                plugin.suites().stream().map(dev.fixpoint.core.spi.Suite::name).toList());
         assertTrue(plugin.modules().isEmpty());
         assertTrue(!plugin.description().isBlank());
     }

@@ -92,6 +92,9 @@ final class PetabCalibration {
                        Settings s, ProgressListener progress) throws Exception {
         PetabBoundedProblem probe = problem(problem, s);
         List<String> ids = probe.ids();
+        java.nio.file.Path file = ctx.outputDirectory().resolve(prefix + "starts.tsv");
+        long before = s.resume() && Files.exists(file)
+                ? Math.max(0, Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).count() - 1) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
@@ -109,7 +112,7 @@ final class PetabCalibration {
         report.artifact(new Report.Artifact(ctx.outputDirectory().resolve(prefix + "starts.tsv"),
                 label + ": every start (x0, optimum, objective, iterations, status) — rerun with resume to continue"));
         int within = r.countWithin(s.convergedDelta());
-        int ran = (int) r.starts().stream().filter(x -> x.seconds() > 0 || x.evaluations() > 0).count();
+        int ran = (int) Math.max(0, s.starts() - before);
         report.metric(label + ": best NLL", out.best(), "");
         report.metric(label + ": starts within " + s.convergedDelta() + " of the best", within, "starts");
         report.metric(label + ": fraction of starts within " + s.convergedDelta() + " of the best",

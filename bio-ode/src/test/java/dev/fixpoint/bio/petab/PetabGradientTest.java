@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.bio.GradientMethod;
 import dev.fixpoint.bio.ode.OdeOptions;
 import dev.fixpoint.core.FixpointException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,76 +41,18 @@ class PetabGradientTest {
                                                  double h) {
         PetabProblem problem = PetabProblem.load(PetabObjectiveTest.DATA.resolve(name).resolve(name + ".yaml"));
         PetabObjective f = new PetabObjective(problem).options(OdeOptions.defaults().withTolerances(rtol, atol));
-        double[] th = f.nominalScaled();
-        int n = th.length;
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        for (int i = 0; i < n; i++) {
-            PetabProblem.Parameter par = problem.parameters().get(f.estimated().get(i));
-            lo[i] = par.scale().toScale(par.lower());
-            hi[i] = par.scale().toScale(par.upper());
-        }
-        if (random) {
-            Random rng = new Random(42);
-            for (int i = 0; i < n; i++) {
-                double a = Math.max(lo[i], th[i] - 1);
-                double b = Math.min(hi[i], th[i] + 1);
-                th[i] = a + (b - a) * rng.nextDouble();
-            }
-        }
-        int[] coords = IntStream.range(0, n).toArray();
-        if (fdSubset > 0) {
-            List<Integer> all = new ArrayList<>(IntStream.range(0, n).boxed().toList());
-            Collections.shuffle(all, new Random(7));
-            coords = all.subList(0, fdSubset).stream().mapToInt(Integer::intValue).sorted().toArray();
-        }
-        long t0 = System.nanoTime();
-        double[] adj = new double[n];
-        double vAdj = f.gradient(th, GradientMethod.ADJOINT, adj);
-        long t1 = System.nanoTime();
-        double[] fwd = new double[n];
-        double vFwd = f.gradient(th, GradientMethod.FORWARD, fwd);
-        long t2 = System.nanoTime();
-        double value = f.value(th);
-        double[] fd = new double[coords.length];
-        int oneSided = 0;
-        for (int c = 0; c < coords.length; c++) {
-            int i = coords[c];
-            double[] p = th.clone();
-            if (th[i] - 2 * h >= lo[i] && th[i] + 2 * h <= hi[i]) {
-                double[] v = new double[4];
-                double[] steps = {h, -h, 2 * h, -2 * h};
-                for (int j = 0; j < 4; j++) {
-                    p[i] = th[i] + steps[j];
-                    v[j] = f.value(p);
-                }
-                fd[c] = (8 * (v[0] - v[1]) - (v[2] - v[3])) / (12 * h);
-            } else {
-                oneSided++;
-                double s = th[i] + 4 * h <= hi[i] ? h : -h;
-                double[] v = new double[5];
-                v[0] = value;
-                for (int j = 1; j < 5; j++) {
-                    p[i] = th[i] + j * s;
-                    v[j] = f.value(p);
-                }
-                fd[c] = (-25 * v[0] + 48 * v[1] - 36 * v[2] + 16 * v[3] - 3 * v[4]) / (12 * s);
-            }
-        }
-        long t3 = System.nanoTime();
-        double[] adjSub = new double[coords.length];
-        double[] fwdSub = new double[coords.length];
-        for (int c = 0; c < coords.length; c++) {
-            adjSub[c] = adj[coords[c]];
-            fwdSub[c] = fwd[coords[c]];
-        }
-        double af = rel(adj, fwd);
-        double afd = rel(adjSub, fd);
-        double ffd = rel(fwdSub, fd);
+        double[] th = random ? PetabGradientCheck.randomPoint(f, 42) : f.nominalScaled();
+        PetabGradientCheck c = PetabGradientCheck.at(f, th, fdSubset, h);
+        double value = c.value();
+        double vAdj = c.adjValue();
+        double vFwd = c.fwdValue();
+        double af = c.adjVsFwd();
+        double afd = c.adjVsFd();
+        double ffd = c.fwdVsFd();
         RESULTS.info("petab gradient {} ({}, rtol {}, FD step {}): NLL {} ({} params, FD on {} of them, {} one-sided); rel |adj-fwd| {}"
                         + " |adj-FD| {} |fwd-FD| {}; ‖g‖ {}; adjoint {} ms, forward {} ms, FD {} ms", name,
-                random ? "random point" : "nominal", rtol, h, value, n, coords.length, oneSided, af, afd, ffd, norm(fwd),
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                random ? "random point" : "nominal", rtol, h, value, th.length, c.fdCoords().length, c.oneSided(), af, afd,
+                ffd, c.gradientNorm(), (long) c.adjointMs(), (long) c.forwardMs(), (long) c.fdMs());
         assertTrue(Math.abs(vAdj - value) <= 1e-6 * Math.max(1, Math.abs(value)), "adjoint value " + vAdj + " vs " + value);
         assertTrue(Math.abs(vFwd - value) <= 1e-6 * Math.max(1, Math.abs(value)), "forward value " + vFwd + " vs " + value);
         assertTrue(af <= 1e-4, "adjoint vs forward " + af);
@@ -144,21 +80,5 @@ class PetabGradientTest {
             th[c[0]] -= 2 * c[1] * 1e-4;
             assertTrue(Double.isFinite(f.value(th)));
         }
-    }
-
-    private static double rel(double[] a, double[] b) {
-        double d = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(d) / Math.max(norm(b), 1e-12);
-    }
-
-    private static double norm(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 }
