@@ -239,7 +239,7 @@ public final class HierarchicalObjective {
         for (int i = 0; i < a.length; i++) {
             double y = a[i] * (inner.scaling[i] >= 0 ? q[inner.scaling[i]] : 1) + (inner.offset[i] >= 0 ? q[inner.offset[i]] : 0);
             double sigma = inner.sigma[i] >= 0 ? q[inner.sigma[i]] : pr.sigma()[i];
-            nll += term(observable[i], y, data[i], sigma);
+            nll += MeasurementModel.negLogLikelihood(observable[i], y, data[i], sigma, null, 0, 0);
         }
         if (!Double.isFinite(nll)) {
             throw new FixpointException("PetabNonFinite", "hierarchical NLL is " + nll + " at θ_outer = "
@@ -251,18 +251,5 @@ public final class HierarchicalObjective {
         }
         full[est.size()] = nll;
         return full;
-    }
-
-    /** One PEtab NLL term (normal or Laplace noise, lin/log/log10 transformation, normalisation included). */
-    private static double term(PetabProblem.Observable ob, double y, double m, double sigma) {
-        double r = (InnerOptimum.h(y, ob.transformation()) - InnerOptimum.h(m, ob.transformation())) / sigma;
-        double jac = switch (ob.transformation()) {
-            case LIN -> 0;
-            case LOG -> Math.log(m);
-            case LOG10 -> Math.log(m * Math.log(10));
-        };
-        return jac + (ob.noise() == PetabProblem.Noise.NORMAL
-                ? 0.5 * Math.log(2 * Math.PI * sigma * sigma) + 0.5 * r * r
-                : Math.log(2 * sigma) + Math.abs(r));
     }
 }

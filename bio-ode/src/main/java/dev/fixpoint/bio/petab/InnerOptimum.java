@@ -67,7 +67,8 @@ final class InnerOptimum {
                 int j = ip.sigma[i];
                 if (j >= 0) {
                     double y = a[i] * (ip.scaling[i] >= 0 ? v[ip.scaling[i]] : 1) + (ip.offset[i] >= 0 ? v[ip.offset[i]] : 0);
-                    double r = h(y, transform[i]) - h(data[i], transform[i]);
+                    double r = MeasurementModel.transform(transform[i], y)
+                            - MeasurementModel.transform(transform[i], data[i]);
                     ss[j] += r * r;
                     count[j]++;
                 }
@@ -176,15 +177,6 @@ final class InnerOptimum {
             }
         }
         v[j] = clip(s1 > 0 ? sm / s1 : fallback[j], lower[j], upper[j]);
-    }
-
-    /** @return the observable transformation h(y) */
-    static double h(double y, PetabProblem.Scale t) {
-        return switch (t) {
-            case LIN -> y;
-            case LOG -> Math.log(y);
-            case LOG10 -> Math.log10(y);
-        };
     }
 
     private static double clip(double x, double lo, double hi) {

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The structure of the parameters that a hierarchical objective solves analytically: which measurements each
@@ -28,8 +26,6 @@ final class InnerParameters {
         /** y = a + b with a independent of b */ OFFSET,
         /** σ = q (the whole noise formula) */ SIGMA
     }
-
-    private static final Pattern SYMBOL = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
 
     final List<String> ids = new ArrayList<>();
     final List<Kind> kinds = new ArrayList<>();
@@ -83,8 +79,10 @@ final class InnerParameters {
         for (int i = 0; i < n; i++) {
             PetabProblem.Measurement m = ms.get(i);
             PetabProblem.Observable ob = problem.observables().get(m.observableId());
-            obs[i] = ExpressionParser.parse(resolve(ob.formula(), "observableParameter", ob.id(), m.observableParameters()));
-            noise[i] = ExpressionParser.parse(resolve(ob.noiseFormula(), "noiseParameter", ob.id(), m.noiseParameters()));
+            obs[i] = ExpressionParser.parse(Placeholders.resolveLeniently(ob.formula(), "observableParameter", ob.id(),
+                    m.observableParameters()));
+            noise[i] = ExpressionParser.parse(Placeholders.resolveLeniently(ob.noiseFormula(), "noiseParameter", ob.id(),
+                    m.noiseParameters()));
         }
         ip.scaling = filled(n);
         ip.offset = filled(n);
@@ -240,35 +238,5 @@ final class InnerParameters {
         int[] a = new int[n];
         java.util.Arrays.fill(a, -1);
         return a;
-    }
-
-    /** Replaces placeholders by their overrides (a parenthesised number or a parameter id). */
-    private static String resolve(String formula, String kind, String obsId, List<String> overrides) {
-        Matcher mt = SYMBOL.matcher(formula);
-        StringBuilder sb = new StringBuilder();
-        String suffix = "_" + obsId;
-        while (mt.find()) {
-            String sym = mt.group();
-            String rep = sym;
-            if (sym.startsWith(kind) && sym.endsWith(suffix)) {
-                int k;
-                try {
-                    k = Integer.parseInt(sym.substring(kind.length(), sym.length() - suffix.length()));
-                } catch (NumberFormatException e) {
-                    k = -1;
-                }
-                if (k >= 1 && k <= overrides.size()) {
-                    String text = overrides.get(k - 1);
-                    try {
-                        rep = "(" + Double.parseDouble(text) + ")";
-                    } catch (NumberFormatException e) {
-                        rep = text;
-                    }
-                }
-            }
-            mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
-        }
-        mt.appendTail(sb);
-        return sb.toString();
     }
 }

@@ -1,25 +1,17 @@
 package dev.fixpoint.bio.petab;
 
-import dev.fixpoint.bio.CompiledNetwork;
 import dev.fixpoint.bio.GradientMethod;
 import dev.fixpoint.bio.ObjectiveGradient;
 import dev.fixpoint.bio.ObservableSensitivities;
-import dev.fixpoint.bio.ReactionNetwork;
 import dev.fixpoint.bio.Simulation;
 import dev.fixpoint.bio.Simulator;
 import dev.fixpoint.bio.ode.OdeOptions;
-import dev.fixpoint.bio.sbml.SbmlImporter;
 import dev.fixpoint.core.FixpointException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The PEtab negative log-likelihood, normalisation constants included: for normal noise
@@ -37,25 +29,16 @@ import java.util.stream.Collectors;
  */
 public final class PetabObjective {
 
-    private static final Pattern SYMBOL = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
     private final PetabProblem problem;
-    private final Set<String> modelParameters;
-    private final Set<String> species;
-    private final Set<String> compartments;
+    private final ConditionCompiler conditions;
     private final List<String> estimated;
     private OdeOptions options = OdeOptions.defaults().withTolerances(1e-8, 1e-12);
-    private final Map<List<String>, Group> cache = new HashMap<>();
-    /** SBML values of the model parameters (local ones as reaction_parameter). */
-    private final Map<String, Double> modelValues = new HashMap<>();
+    private ResidualLayout layout;
 
     /** @param problem the PEtab problem; its model is read once here to learn its ids */
     public PetabObjective(PetabProblem problem) {
         this.problem = problem;
-        ReactionNetwork base = SbmlImporter.read(problem.model());
-        modelParameters = base.parameters().stream().map(ReactionNetwork.Parameter::name).collect(Collectors.toSet());
-        base.parameters().forEach(par -> modelValues.put(par.name(), par.value()));
-        species = base.species().stream().map(ReactionNetwork.Species::name).collect(Collectors.toSet());
-        compartments = base.species().stream().map(ReactionNetwork.Species::compartment).collect(Collectors.toSet());
+        conditions = new ConditionCompiler(problem);
         estimated = problem.parameters().values().stream().filter(PetabProblem.Parameter::estimate)
                 .map(PetabProblem.Parameter::id).toList();
     }
@@ -149,10 +132,10 @@ public final class PetabObjective {
         }
         Map<String, Double> dv = new HashMap<>();
         double nll = 0;
-        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
-            Group gr = group(g.getKey(), g.getValue(), values);
+        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : conditions.groups().entrySet()) {
+            CompiledCondition gr = conditions.group(g.getKey(), g.getValue(), values);
             if (gr.pre != null) {
-                equilibrate(gr, values, SHARED_COLUMNS);
+                gr.equilibrate(values, CompiledCondition.SHARED_COLUMNS, options);
             }
             ObjectiveGradient og = gr.simulator.options(options).gradient(gr.parameters(values), gr.times, gr.loss, method);
             nll += og.value();
@@ -164,7 +147,7 @@ public final class PetabObjective {
             if (gr.pre != null && gr.pre.noGradient != null) {
                 // parameters the two conditions map differently: a second run whose start sensitivities are only
                 // their pre-equilibration columns; the difference is λ(t0)ᵀ dx*/dp_pre (linear in the start sensitivities)
-                equilibrate(gr, values, CONFLICT_COLUMNS);
+                gr.equilibrate(values, CompiledCondition.CONFLICT_COLUMNS, options);
                 double[] g2 = gr.simulator.gradient(gr.parameters(values), gr.times, gr.loss, method).gradient();
                 for (int k = 0; k < gr.source.length; k++) {
                     if (gr.pre.conflict[k]) {
@@ -228,14 +211,15 @@ public final class PetabObjective {
                 Arrays.fill(row, 0);
             }
         }
-        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
-            Group gr = group(g.getKey(), g.getValue(), values);
+        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : conditions.groups().entrySet()) {
+            CompiledCondition gr = conditions.group(g.getKey(), g.getValue(), values);
             if (gr.pre != null) {
                 if (jacobian != null && gr.pre.noGradient != null) {
                     throw new FixpointException("PetabGradient", "residual Jacobian with pre-equilibration: "
                             + gr.pre.noGradient + "; not supported for parameters the two conditions map differently");
                 }
-                equilibrate(gr, values, jacobian != null ? SHARED_COLUMNS : NO_SENSITIVITIES);
+                gr.equilibrate(values, jacobian != null ? CompiledCondition.SHARED_COLUMNS
+                        : CompiledCondition.NO_SENSITIVITIES, options);
             }
             double[] p = gr.parameters(values);
             Simulator sim = gr.simulator.options(options);
@@ -259,12 +243,9 @@ public final class PetabObjective {
                 PetabProblem.Observable ob = problem.observables().get(m.observableId());
                 double yv = y[k][gr.obsIndex[k]];
                 double sg = y[k][gr.noiseIndex[k]];
-                double dh = switch (ob.transformation()) {
-                    case LIN -> 1;
-                    case LOG -> 1 / yv;
-                    case LOG10 -> 1 / (yv * Math.log(10));
-                };
-                double res = (transform(ob, yv) - transform(ob, m.value())) / sg;
+                double dh = MeasurementModel.transformDerivative(ob.transformation(), yv);
+                double res = (MeasurementModel.transform(ob.transformation(), yv)
+                        - MeasurementModel.transform(ob.transformation(), m.value())) / sg;
                 if (!Double.isFinite(res) || !(sg > 0)) {
                     throw new FixpointException("PetabResidual", "measurement row " + (row + 1) + " ('" + m.observableId()
                             + "' at t=" + m.time() + "): simulated " + yv + ", σ " + sg + ", measured " + m.value()
@@ -333,11 +314,7 @@ public final class PetabObjective {
             for (int i = 0; i < ms.size(); i++) {
                 PetabProblem.Observable ob = problem.observables().get(ms.get(i).observableId());
                 double d = ms.get(i).value();
-                c += 0.5 * Math.log(2 * Math.PI) + switch (ob.transformation()) {
-                    case LIN -> 0;
-                    case LOG -> Math.log(d);
-                    case LOG10 -> Math.log(d * Math.log(10));
-                };
+                c += 0.5 * Math.log(2 * Math.PI) + MeasurementModel.logJacobian(ob.transformation(), d);
                 c += lay.errorRow[i] >= 0 ? -0.5 * lay.constant : Math.log(pr.sigma()[i]);
             }
             lay.offset = c;
@@ -345,516 +322,11 @@ public final class PetabObjective {
         return lay.offset;
     }
 
-    private static double transform(PetabProblem.Observable ob, double v) {
-        return switch (ob.transformation()) {
-            case LIN -> v;
-            case LOG -> Math.log(v);
-            case LOG10 -> Math.log10(v);
-        };
-    }
-
-    /** Where the error-model residuals go and their constant. */
-    private static final class ResidualLayout {
-        /** Per measurement: the row of its error-model residual, or −1 when its σ is fixed. */
-        int[] errorRow;
-        int count;
-        double constant;
-        double offset = Double.NaN;
-    }
-
-    private ResidualLayout layout;
-
     private ResidualLayout residualLayout() {
-        if (layout != null) {
-            return layout;
+        if (layout == null) {
+            layout = ResidualLayout.of(problem, estimated);
         }
-        for (String id : estimated) {
-            if (problem.priors().containsKey(id)) {
-                throw new FixpointException("NotLeastSquares", "parameter '" + id + "' has a "
-                        + problem.priors().get(id).type().petabName() + " objective prior; residuals cover the likelihood "
-                        + "only, use value/gradient");
-            }
-        }
-        List<PetabProblem.Measurement> ms = problem.measurements();
-        ResidualLayout lay = new ResidualLayout();
-        lay.errorRow = new int[ms.size()];
-        int next = ms.size();
-        double[] lowest = {Double.POSITIVE_INFINITY};
-        for (int i = 0; i < ms.size(); i++) {
-            PetabProblem.Measurement m = ms.get(i);
-            PetabProblem.Observable ob = problem.observables().get(m.observableId());
-            if (ob.noise() != PetabProblem.Noise.NORMAL) {
-                throw new FixpointException("NotLeastSquares", "observable '" + ob.id() + "' has " + ob.noise()
-                        + " noise; least-squares residuals need normal noise on every observable");
-            }
-            lay.errorRow[i] = noiseVaries(ob, m, lowest) ? next++ : -1;
-        }
-        lay.count = next;
-        boolean any = next > ms.size();
-        lay.constant = !any ? 0 : 1 - 2 * Math.log(Double.isFinite(lowest[0]) ? lowest[0] : 1e-10);
-        layout = lay;
-        return lay;
-    }
-
-    /**
-     * Conservative: true unless every symbol of the measurement's noise formula (placeholders resolved) is a number
-     * or a parameter-table id that is not estimated. Records the smallest positive lower bound of the estimated ones.
-     */
-    private boolean noiseVaries(PetabProblem.Observable ob, PetabProblem.Measurement m, double[] lowest) {
-        String formula = ob.noiseFormula();
-        Matcher mt = SYMBOL.matcher(formula);
-        String kind = "noiseParameter";
-        String suffix = "_" + ob.id();
-        boolean varies = false;
-        while (mt.find()) {
-            String sym = mt.group();
-            int after = mt.end();
-            while (after < formula.length() && formula.charAt(after) == ' ') {
-                after++;
-            }
-            if (after < formula.length() && formula.charAt(after) == '(') {
-                continue; // a function
-            }
-            if (sym.startsWith(kind) && sym.endsWith(suffix)) {
-                int n;
-                try {
-                    n = Integer.parseInt(sym.substring(kind.length(), sym.length() - suffix.length()));
-                } catch (NumberFormatException e) {
-                    n = -1;
-                }
-                if (n < 1 || n > m.noiseParameters().size()) {
-                    return true; // reported with its position when the condition is compiled
-                }
-                sym = m.noiseParameters().get(n - 1);
-                try {
-                    Double.parseDouble(sym);
-                    continue;
-                } catch (NumberFormatException e) {
-                    // a parameter id
-                }
-            }
-            PetabProblem.Parameter par = problem.parameters().get(sym);
-            if (par == null) {
-                varies = true;
-            } else if (par.estimate()) {
-                varies = true;
-                if (par.lower() > 0) {
-                    lowest[0] = Math.min(lowest[0], par.lower());
-                }
-            }
-        }
-        return varies;
-    }
-
-    private Map<List<String>, List<PetabProblem.Measurement>> groups() {
-        Map<List<String>, List<PetabProblem.Measurement>> groups = new LinkedHashMap<>();
-        for (PetabProblem.Measurement m : problem.measurements()) {
-            groups.computeIfAbsent(List.of(m.preequilibration(), m.condition()), k -> new ArrayList<>()).add(m);
-        }
-        return groups;
-    }
-
-    /** Index of each measurement in the measurement table (identity, so that equal rows stay distinct). */
-    private int[] indices(List<PetabProblem.Measurement> ms) {
-        Map<PetabProblem.Measurement, List<Integer>> where = new java.util.IdentityHashMap<>();
-        List<PetabProblem.Measurement> all = problem.measurements();
-        for (int i = 0; i < all.size(); i++) {
-            where.computeIfAbsent(all.get(i), k -> new ArrayList<>()).add(i);
-        }
-        int[] idx = new int[ms.size()];
-        for (int k = 0; k < idx.length; k++) {
-            idx[k] = where.get(ms.get(k)).remove(0);
-        }
-        return idx;
-    }
-
-    /** A simulation condition compiled once: the model with the PEtab parameters as model parameters. */
-    private static final class Group {
-        CompiledNetwork net;
-        Simulator simulator;
-        /** PEtab parameter id that sets each model parameter, or null to keep the compiled value. */
-        String[] source;
-        double[] times;
-        Simulator.ObservableLoss loss;
-        /** Per output (time-sorted): observable index, noise index, index in the measurement table. */
-        int[] obsIndex;
-        int[] noiseIndex;
-        int[] measurement;
-        /** The pre-equilibration of this simulation condition, or null for none. */
-        Preequilibration pre;
-
-        double[] parameters(Map<String, Double> values) {
-            double[] p = net.nominalParameters();
-            for (int k = 0; k < p.length; k++) {
-                if (source[k] != null) {
-                    p[k] = values.get(source[k]);
-                }
-            }
-            return p;
-        }
-    }
-
-    /**
-     * What a pre-equilibrated condition pair needs besides its simulation condition: the pre-equilibration
-     * condition's parameters (same model-parameter order as the group's network) and the species values each
-     * condition sets.
-     */
-    private static final class Preequilibration {
-        /** PEtab parameter id that sets each model parameter during pre-equilibration, or null. */
-        String[] source;
-        /** Value of each model parameter during pre-equilibration when the source is null. */
-        double[] fixed;
-        /** Species values the pre-equilibration condition sets (NaN: the model's initial value). */
-        double[] start;
-        /** Species values the simulation condition sets after pre-equilibration (NaN: keep the steady state). */
-        double[] reset;
-        /** The first parameter the two conditions map differently (to different table parameters), or null. */
-        String noGradient;
-        /** Per model parameter: mapped to a table parameter during pre-equilibration, differently from the simulation. */
-        boolean[] conflict;
-
-        double[] parameters(Map<String, Double> values) {
-            double[] p = fixed.clone();
-            for (int k = 0; k < p.length; k++) {
-                if (source[k] != null) {
-                    p[k] = values.get(source[k]);
-                }
-            }
-            return p;
-        }
-    }
-
-    /** One condition's column values split by target kind (numbers; NaN entries left out). */
-    private record ConditionSettings(Map<String, Double> parameters, Map<String, String> mapped,
-                                     Map<String, Double> species, Map<String, Double> compartments) {
-    }
-
-    private ConditionSettings settings(String condition) {
-        ConditionSettings c = new ConditionSettings(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-        for (Map.Entry<String, String> e : problem.conditions().get(condition).entrySet()) {
-            String target = e.getKey();
-            String text = e.getValue();
-            double number;
-            try {
-                number = Double.parseDouble(text);
-            } catch (NumberFormatException ex) {
-                if (!problem.parameters().containsKey(text)) {
-                    throw new FixpointException("PetabParameters", "condition '" + condition + "', column '" + target + "': '"
-                            + text + "' is neither a number nor a parameter of the parameter table");
-                }
-                if (!modelParameters.contains(target)) {
-                    throw new FixpointException("PetabParameters", "condition '" + condition + "', column '" + target
-                            + "': setting a species or compartment to the parameter '" + text + "' is not supported");
-                }
-                c.mapped().put(target, text);
-                continue;
-            }
-            if (Double.isNaN(number)) {
-                continue;
-            }
-            if (species.contains(target)) {
-                c.species().put(target, number);
-            } else if (compartments.contains(target)) {
-                c.compartments().put(target, number);
-            } else if (modelParameters.contains(target)) {
-                c.parameters().put(target, number);
-            } else {
-                throw new FixpointException("PetabParameters", "condition '" + condition + "', column '" + target
-                        + "': the model has no species, compartment holding species, or parameter of that id (pre-equilibrated conditions)");
-            }
-        }
-        return c;
-    }
-
-    private Group group(List<String> key, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
-        return key.get(0).isEmpty() ? group(key.get(1), ms, values) : preequilibrated(key.get(0), key.get(1), ms, values);
-    }
-
-    /**
-     * A simulation condition with a pre-equilibration condition, compiled once. PEtab rule: both conditions share
-     * every parameter of the parameter table except the model parameters a condition sets (to a number or to
-     * another table parameter); species a condition sets are the start of the steady-state search
-     * (pre-equilibration) or replace the steady state (simulation); compartment sizes must agree.
-     */
-    private Group preequilibrated(String pre, String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
-        List<String> key = List.of(pre, sim);
-        Group cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        ConditionSettings ps = settings(pre);
-        ConditionSettings ss = settings(sim);
-        if (!ps.compartments().equals(ss.compartments())) {
-            throw new FixpointException("PetabParameters", "conditions '" + pre + "' (pre-equilibration) and '" + sim
-                    + "' set different compartment sizes " + ps.compartments() + " and " + ss.compartments()
-                    + "; changing a compartment after pre-equilibration is not supported");
-        }
-        Map<String, Double> o = new HashMap<>(ss.parameters());
-        o.putAll(ss.compartments());
-        Group g = compile(SbmlImporter.builder(problem.model(), o), ms, values, ss.mapped(), o);
-        Preequilibration pe = new Preequilibration();
-        int n = g.net.speciesCount();
-        int np = g.net.parameterCount();
-        pe.source = new String[np];
-        pe.fixed = new double[np];
-        pe.conflict = new boolean[np];
-        for (int k = 0; k < np; k++) {
-            String name = g.net.parameterName(k);
-            if (ps.mapped().containsKey(name)) {
-                pe.source[k] = ps.mapped().get(name);
-            } else if (ps.parameters().containsKey(name)) {
-                pe.fixed[k] = ps.parameters().get(name);
-            } else if (problem.parameters().containsKey(name)) {
-                pe.source[k] = name;
-            } else {
-                pe.fixed[k] = modelValues.get(name);
-            }
-            pe.conflict[k] = pe.source[k] != null && !pe.source[k].equals(g.source[k]);
-            if (pe.conflict[k] && pe.noGradient == null) {
-                pe.noGradient = "model parameter '" + name + "' is '" + pe.source[k] + "' in the pre-equilibration condition '"
-                        + pre + "' but " + (g.source[k] == null ? "fixed" : "'" + g.source[k] + "'") + " in the simulation "
-                        + "condition '" + sim + "'";
-            }
-        }
-        pe.start = new double[n];
-        pe.reset = new double[n];
-        for (int i = 0; i < n; i++) {
-            pe.start[i] = ps.species().getOrDefault(g.net.speciesName(i), Double.NaN);
-            pe.reset[i] = ss.species().getOrDefault(g.net.speciesName(i), Double.NaN);
-        }
-        g.pre = pe;
-        cache.put(key, g);
-        return g;
-    }
-
-    private static final int NO_SENSITIVITIES = 0;
-    /** Start sensitivities for the parameters both conditions share (the others' columns zero). */
-    private static final int SHARED_COLUMNS = 1;
-    /** Start sensitivities only for the parameters the two conditions map differently. */
-    private static final int CONFLICT_COLUMNS = 2;
-
-    /**
-     * Finds the steady state of g's pre-equilibration condition at these parameter values and makes it the start
-     * state of g's simulator, with dx*&#47;dp (implicit function theorem) as start sensitivities when asked for.
-     * Rows of species the simulation condition resets are zero, and so are the columns not selected by
-     * {@code columns} (parameters fixed during pre-equilibration are never selected).
-     */
-    private void equilibrate(Group g, Map<String, Double> values, int columns) {
-        Preequilibration pe = g.pre;
-        boolean sensitivities = columns != NO_SENSITIVITIES;
-        int n = g.net.speciesCount();
-        int np = g.net.parameterCount();
-        double[] p = pe.parameters(values);
-        g.net.setParameters(p);
-        double[] x0 = new double[n];
-        g.net.initialState(x0);
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(pe.start[i])) {
-                x0[i] = pe.start[i];
-            }
-        }
-        double[] s = sensitivities ? new double[n * np] : null;
-        double[] x = g.simulator.options(options).steadyState(p, x0, s);
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(pe.reset[i])) {
-                x[i] = pe.reset[i];
-                if (s != null) {
-                    for (int k = 0; k < np; k++) {
-                        s[k * n + i] = 0;
-                    }
-                }
-            }
-        }
-        if (s != null) {
-            for (int k = 0; k < np; k++) {
-                boolean keep = columns == SHARED_COLUMNS ? pe.source[k] != null && !pe.conflict[k] : pe.conflict[k];
-                if (!keep) {
-                    Arrays.fill(s, k * n, (k + 1) * n, 0);
-                }
-            }
-        }
-        g.simulator.initialState(x, s);
-    }
-
-    /** Adds the observable and noise formulas of the measurements to b, compiles it and maps its parameters. */
-    private Group compile(ReactionNetwork.Builder b, List<PetabProblem.Measurement> ms, Map<String, Double> values,
-                          Map<String, String> mapped, Map<String, Double> o) {
-        List<PetabProblem.Measurement> sorted = new ArrayList<>(ms);
-        sorted.sort((x, y) -> Double.compare(x.time(), y.time()));
-        Map<String, String> formulas = new LinkedHashMap<>();
-        String[] obsName = new String[sorted.size()];
-        String[] noiseName = new String[sorted.size()];
-        Set<String> extra = new java.util.LinkedHashSet<>();
-        for (int k = 0; k < sorted.size(); k++) {
-            PetabProblem.Measurement m = sorted.get(k);
-            PetabProblem.Observable ob = problem.observables().get(m.observableId());
-            obsName[k] = name(formulas, symbolic(ob.formula(), "observableParameter", ob.id(), m.observableParameters(), m, extra));
-            noiseName[k] = name(formulas, symbolic(ob.noiseFormula(), "noiseParameter", ob.id(), m.noiseParameters(), m, extra));
-        }
-        for (String id : extra) {
-            PetabProblem.Parameter par = problem.parameters().get(id);
-            if (par.scale() == PetabProblem.Scale.LIN) {
-                b.parameter(id, values.get(id), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-            } else {
-                b.parameter(id, values.get(id));
-            }
-        }
-        formulas.forEach((f, n) -> b.observable(n, f));
-        Group g = new Group();
-        g.net = b.build().compile();
-        g.simulator = Simulator.of(g.net);
-        g.source = new String[g.net.parameterCount()];
-        for (int k = 0; k < g.source.length; k++) {
-            String name = g.net.parameterName(k);
-            if (mapped.containsKey(name)) {
-                g.source[k] = mapped.get(name);
-            } else if (!o.containsKey(name) && problem.parameters().containsKey(name)) {
-                g.source[k] = name;
-            }
-        }
-        g.times = sorted.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
-        int[] oi = new int[sorted.size()];
-        int[] ni = new int[sorted.size()];
-        PetabProblem.Observable[] obs = new PetabProblem.Observable[sorted.size()];
-        double[] data = new double[sorted.size()];
-        for (int k = 0; k < oi.length; k++) {
-            oi[k] = g.net.observableIndex(obsName[k]);
-            ni[k] = g.net.observableIndex(noiseName[k]);
-            obs[k] = problem.observables().get(sorted.get(k).observableId());
-            data[k] = sorted.get(k).value();
-        }
-        g.loss = (k, t, y, dy) -> term(obs[k], y[oi[k]], data[k], y[ni[k]], dy, oi[k], ni[k]);
-        g.obsIndex = oi;
-        g.noiseIndex = ni;
-        g.measurement = indices(sorted);
-        return g;
-    }
-
-    private Group group(String sim, List<PetabProblem.Measurement> ms, Map<String, Double> values) {
-        Group cached = cache.get(List.of("", sim));
-        if (cached != null) {
-            return cached;
-        }
-        Map<String, Double> o = new HashMap<>();
-        Map<String, String> mapped = new HashMap<>();
-        for (Map.Entry<String, String> e : problem.conditions().get(sim).entrySet()) {
-            String target = e.getKey();
-            String text = e.getValue();
-            Double number = null;
-            try {
-                number = Double.parseDouble(text);
-            } catch (NumberFormatException ex) {
-                if (!problem.parameters().containsKey(text)) {
-                    throw new FixpointException("PetabParameters", "condition '" + sim + "', column '" + target + "': '" + text
-                            + "' is neither a number nor a parameter of the parameter table");
-                }
-            }
-            if (number != null) {
-                if (!Double.isNaN(number)) {
-                    o.put(target, number);
-                }
-            } else if (modelParameters.contains(target)) {
-                mapped.put(target, text);
-            } else {
-                throw new FixpointException("PetabParameters", "condition '" + sim + "', column '" + target
-                        + "': setting a species or compartment to the parameter '" + text + "' is not supported");
-            }
-        }
-        ReactionNetwork.Builder b = SbmlImporter.builder(problem.model(), o);
-        List<PetabProblem.Measurement> sorted = new ArrayList<>(ms);
-        sorted.sort((x, y) -> Double.compare(x.time(), y.time()));
-        Map<String, String> formulas = new LinkedHashMap<>();
-        String[] obsName = new String[sorted.size()];
-        String[] noiseName = new String[sorted.size()];
-        Set<String> extra = new java.util.LinkedHashSet<>();
-        for (int k = 0; k < sorted.size(); k++) {
-            PetabProblem.Measurement m = sorted.get(k);
-            PetabProblem.Observable ob = problem.observables().get(m.observableId());
-            obsName[k] = name(formulas, symbolic(ob.formula(), "observableParameter", ob.id(), m.observableParameters(), m, extra));
-            noiseName[k] = name(formulas, symbolic(ob.noiseFormula(), "noiseParameter", ob.id(), m.noiseParameters(), m, extra));
-        }
-        for (String id : extra) {
-            PetabProblem.Parameter par = problem.parameters().get(id);
-            if (par.scale() == PetabProblem.Scale.LIN) {
-                b.parameter(id, values.get(id), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-            } else {
-                b.parameter(id, values.get(id));
-            }
-        }
-        formulas.forEach((f, n) -> b.observable(n, f));
-        Group g = new Group();
-        g.net = b.build().compile();
-        g.simulator = Simulator.of(g.net);
-        g.source = new String[g.net.parameterCount()];
-        for (int k = 0; k < g.source.length; k++) {
-            String name = g.net.parameterName(k);
-            if (mapped.containsKey(name)) {
-                g.source[k] = mapped.get(name);
-            } else if (!o.containsKey(name) && problem.parameters().containsKey(name)) {
-                g.source[k] = name;
-            }
-        }
-        g.times = sorted.stream().mapToDouble(PetabProblem.Measurement::time).toArray();
-        int[] oi = new int[sorted.size()];
-        int[] ni = new int[sorted.size()];
-        PetabProblem.Observable[] obs = new PetabProblem.Observable[sorted.size()];
-        double[] data = new double[sorted.size()];
-        for (int k = 0; k < oi.length; k++) {
-            oi[k] = g.net.observableIndex(obsName[k]);
-            ni[k] = g.net.observableIndex(noiseName[k]);
-            obs[k] = problem.observables().get(sorted.get(k).observableId());
-            data[k] = sorted.get(k).value();
-        }
-        g.loss = (k, t, y, dy) -> term(obs[k], y[oi[k]], data[k], y[ni[k]], dy, oi[k], ni[k]);
-        g.obsIndex = oi;
-        g.noiseIndex = ni;
-        g.measurement = indices(sorted);
-        cache.put(List.of("", sim), g);
-        return g;
-    }
-
-    /**
-     * Replaces placeholders by their overrides (numbers in parentheses, parameter ids by name) and records the
-     * parameter-table ids that the formula uses and the model does not define.
-     */
-    private String symbolic(String formula, String kind, String obsId, List<String> overrides, PetabProblem.Measurement m,
-                            Set<String> extra) {
-        Matcher mt = SYMBOL.matcher(formula);
-        StringBuilder sb = new StringBuilder();
-        String suffix = "_" + obsId;
-        while (mt.find()) {
-            String sym = mt.group();
-            String rep = sym;
-            if (sym.startsWith(kind) && sym.endsWith(suffix)) {
-                int n;
-                try {
-                    n = Integer.parseInt(sym.substring(kind.length(), sym.length() - suffix.length()));
-                } catch (NumberFormatException e) {
-                    n = -1;
-                }
-                if (n < 1 || n > overrides.size()) {
-                    throw new FixpointException("BadPetab", "measurement of '" + obsId + "' at t=" + m.time() + ": placeholder '"
-                            + sym + "' needs " + kind + "s with at least " + Math.max(n, 1) + " value(s), got " + overrides);
-                }
-                String text = overrides.get(n - 1);
-                try {
-                    rep = "(" + Double.parseDouble(text) + ")";
-                } catch (NumberFormatException e) {
-                    if (!problem.parameters().containsKey(text)) {
-                        throw new FixpointException("PetabParameters", "measurement of '" + obsId + "' at t=" + m.time() + ": '"
-                                + text + "' is neither a number nor a parameter of the parameter table");
-                    }
-                    rep = text;
-                }
-            }
-            if (problem.parameters().containsKey(rep) && !modelParameters.contains(rep) && !species.contains(rep)
-                    && !compartments.contains(rep)) {
-                extra.add(rep);
-            }
-            mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
-        }
-        mt.appendTail(sb);
-        return sb.toString();
+        return layout;
     }
 
     /** @param o integration tolerances and limits (default rtol 1e-8, atol 1e-12) @return this */
@@ -880,7 +352,7 @@ public final class PetabObjective {
         List<PetabProblem.Measurement> ms = problem.measurements();
         for (int i = 0; i < ms.size(); i++) {
             PetabProblem.Measurement m = ms.get(i);
-            nll += term(problem.observables().get(m.observableId()), pr.simulated()[i], m.value(), pr.sigma()[i], null, 0, 0);
+            nll += MeasurementModel.negLogLikelihood(problem.observables().get(m.observableId()), pr.simulated()[i], m.value(), pr.sigma()[i], null, 0, 0);
         }
         return nll;
     }
@@ -918,10 +390,10 @@ public final class PetabObjective {
         }
         int n = problem.measurements().size();
         Predictions pr = new Predictions(new double[n], new double[n]);
-        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : groups().entrySet()) {
-            Group gr = group(g.getKey(), g.getValue(), values);
+        for (Map.Entry<List<String>, List<PetabProblem.Measurement>> g : conditions.groups().entrySet()) {
+            CompiledCondition gr = conditions.group(g.getKey(), g.getValue(), values);
             if (gr.pre != null) {
-                equilibrate(gr, values, NO_SENSITIVITIES);
+                gr.equilibrate(values, CompiledCondition.NO_SENSITIVITIES, options);
             }
             Simulation s = gr.simulator.options(options).simulate(gr.parameters(values), gr.times);
             for (int k = 0; k < gr.times.length; k++) {
@@ -930,42 +402,5 @@ public final class PetabObjective {
             }
         }
         return pr;
-    }
-
-    private static String name(Map<String, String> formulas, String formula) {
-        return formulas.computeIfAbsent(formula, f -> "petab_formula_" + formulas.size());
-    }
-
-    /** One measurement's NLL term; when dy is non-null adds ∂term/∂y to dy[iy] and ∂term/∂σ to dy[is]. */
-    private static double term(PetabProblem.Observable ob, double y, double data, double sigma, double[] dy, int iy, int is) {
-        double hy = y;
-        double hd = data;
-        double jac = 0;
-        double dh = 1;
-        switch (ob.transformation()) {
-            case LOG -> {
-                hy = Math.log(y);
-                hd = Math.log(data);
-                jac = Math.log(data);
-                dh = 1 / y;
-            }
-            case LOG10 -> {
-                hy = Math.log10(y);
-                hd = Math.log10(data);
-                jac = Math.log(data * Math.log(10));
-                dh = 1 / (y * Math.log(10));
-            }
-            default -> {
-            }
-        }
-        double r = (hy - hd) / sigma;
-        boolean normal = ob.noise() == PetabProblem.Noise.NORMAL;
-        if (dy != null) {
-            dy[iy] += (normal ? r / sigma : Math.signum(r) / sigma) * dh;
-            dy[is] += normal ? (1 - r * r) / sigma : (1 - Math.abs(r)) / sigma;
-        }
-        return jac + (normal
-                ? 0.5 * Math.log(2 * Math.PI * sigma * sigma) + 0.5 * r * r
-                : Math.log(2 * sigma) + Math.abs(r));
     }
 }
