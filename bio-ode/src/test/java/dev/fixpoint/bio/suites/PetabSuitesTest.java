@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Quick profiles of the PEtab suites. {@code petab} on Boehm (4 starts, hierarchical σ): the best start reaches the
  * nominal NLL within 1e-3, every artifact is written, and a second run resumes from starts.tsv without running a
- * start. {@code petab-benchmark}: its metrics are logged, and those that are not known shortfalls must pass.
+ * start. {@code petab-benchmark} (gradients of Boehm and Zheng only): every metric passes, and Fujita's NLL gap
+ * (3.7e-3, a documented shortfall) is reported without a target.
  */
 class PetabSuitesTest {
 
@@ -47,12 +48,13 @@ class PetabSuitesTest {
         Report r = new SuiteRunner(Backends.current(), ProgressListener.SILENT).run(new PetabBenchmarkSuite(), Map.of(), true, dir);
         log(r);
         assertTrue(Files.size(dir.resolve("boehm-profiles.png")) > 1000);
-        assertEquals(1 + 8, Files.readAllLines(dir.resolve("benchmark-gradients.tsv")).size(), "header + 4 problems × 2 points");
+        assertEquals(1 + 6, Files.readAllLines(dir.resolve("benchmark-gradients.tsv")).size(),
+                "header + Boehm and Zheng × 2 points + Crauste and Fujita unchecked");
         for (Report.Metric m : r.metrics()) {
-            if (!m.name().startsWith("Fujita_SciSignal2010: |NLL") && !m.name().startsWith("Zheng")) {
-                assertTrue(m.passed(), m::toString);
-            }
+            assertTrue(m.passed(), m::toString);
         }
+        assertTrue(r.metrics().stream().anyMatch(m -> m.name().startsWith("Fujita_SciSignal2010: |NLL") && m.target().isEmpty()
+                && m.value() > 1e-3), "Fujita's gap is reported as a known gap");
     }
 
     private static void log(Report r) {
