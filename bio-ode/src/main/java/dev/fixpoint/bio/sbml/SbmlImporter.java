@@ -28,9 +28,11 @@ import org.sbml.jsbml.SpeciesReference;
  * (initial amounts are divided by the compartment size), kinetic laws are in amount per time,
  * function definitions are inlined, local parameters become global parameters named
  * {@code reaction_parameter}, parameters with initial assignments or assignment rules become
- * assignment rules. Not supported (rejected with {@code [fixpoint/UnsupportedSbml]} naming the
- * element): rate rules, algebraic rules, events, species with only substance units, non-constant
- * compartments, assignment rules on species, delays.
+ * assignment rules. Time-triggered events ({@code time > T} or {@code time ≥ T}, T a number or a constant
+ * parameter fixed at import) that assign species become time events (the assignment is evaluated with the state
+ * just before the event). Not supported (rejected with {@code [fixpoint/UnsupportedSbml]} naming the element): rate
+ * rules, algebraic rules, state-triggered events, event delays and priorities, events assigning parameters, species
+ * with only substance units, non-constant compartments, assignment rules on species.
  */
 public final class SbmlImporter {
 
@@ -92,9 +94,6 @@ public final class SbmlImporter {
     private static ReactionNetwork.Builder build(Model m, String f, Map<String, Double> overrides) {
         MathTranslator math = new MathTranslator(m, f);
         Set<String> used = new HashSet<>();
-        if (m.getEventCount() > 0) {
-            throw unsupported(f, m.getEventCount() + " event(s) (first '" + m.getEvent(0).getId() + "')");
-        }
         Map<String, String> rules = new java.util.LinkedHashMap<>();
         for (Rule r : m.getListOfRules()) {
             if (!(r instanceof AssignmentRule a)) {
@@ -173,12 +172,58 @@ public final class SbmlImporter {
             }
             b.reaction(r.getId(), side(f, r, r.getListOfReactants()) + " -> " + side(f, r, r.getListOfProducts()), rate);
         }
+        for (org.sbml.jsbml.Event e : m.getListOfEvents()) {
+            double time = triggerTime(m, f, e, overrides);
+            for (org.sbml.jsbml.EventAssignment a : e.getListOfEventAssignments()) {
+                if (m.getSpecies(a.getVariable()) == null) {
+                    throw unsupported(f, "event '" + e.getId() + "' assigns '" + a.getVariable()
+                            + "' (only species can be assigned by events)");
+                }
+                b.event(time, a.getVariable(), math.translate(a.getMath(), "event '" + e.getId() + "' assignment to '"
+                        + a.getVariable() + "'"));
+            }
+        }
         Set<String> unknown = new HashSet<>(overrides.keySet());
         unknown.removeAll(used);
         if (!unknown.isEmpty()) {
             throw new FixpointException("UnknownSbmlId", f + ": overrides name ids the model does not define: " + unknown);
         }
         return b;
+    }
+
+    /**
+     * The time of a time-triggered event: a trigger {@code time > T}, {@code time ≥ T} (or {@code T < time},
+     * {@code T ≤ time}) with T a number or a constant parameter (its value, after overrides, fixed at import), without
+     * delay and without priority.
+     */
+    private static double triggerTime(Model m, String f, org.sbml.jsbml.Event e, Map<String, Double> overrides) {
+        String what = "event '" + e.getId() + "'";
+        if (e.isSetDelay() || e.isSetPriority()) {
+            throw unsupported(f, what + " with a delay or priority");
+        }
+        if (!e.isSetTrigger() || e.getTrigger().getMath() == null) {
+            throw unsupported(f, what + " without a trigger");
+        }
+        org.sbml.jsbml.ASTNode t = e.getTrigger().getMath();
+        org.sbml.jsbml.ASTNode.Type type = t.getType();
+        boolean timeFirst = type == org.sbml.jsbml.ASTNode.Type.RELATIONAL_GT || type == org.sbml.jsbml.ASTNode.Type.RELATIONAL_GEQ;
+        boolean timeSecond = type == org.sbml.jsbml.ASTNode.Type.RELATIONAL_LT || type == org.sbml.jsbml.ASTNode.Type.RELATIONAL_LEQ;
+        if ((!timeFirst && !timeSecond) || t.getChildCount() != 2) {
+            throw unsupported(f, what + ": trigger '" + t + "' (only time > T, time ≥ T, T < time, T ≤ time)");
+        }
+        org.sbml.jsbml.ASTNode time = t.getChild(timeFirst ? 0 : 1);
+        org.sbml.jsbml.ASTNode bound = t.getChild(timeFirst ? 1 : 0);
+        if (time.getType() != org.sbml.jsbml.ASTNode.Type.NAME_TIME) {
+            throw unsupported(f, what + ": trigger '" + t + "' does not compare the time with a threshold");
+        }
+        if (bound.isNumber()) {
+            return bound.getReal();
+        }
+        Parameter p = bound.isName() ? m.getParameter(bound.getName()) : null;
+        if (p == null || !p.isConstant()) {
+            throw unsupported(f, what + ": trigger threshold '" + bound + "' is not a number or a constant parameter");
+        }
+        return overrides.getOrDefault(p.getId(), p.getValue());
     }
 
     /** Orders rules so that each comes after the rules it uses (SBML does not require declaration order). */
