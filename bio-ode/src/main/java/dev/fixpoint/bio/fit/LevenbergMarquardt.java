@@ -2,6 +2,8 @@ package dev.fixpoint.bio.fit;
 
 import dev.fixpoint.core.FixpointException;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Levenberg–Marquardt for bound-constrained nonlinear least squares, min ½‖r(x)‖² + c on a box.
@@ -21,11 +23,13 @@ import java.util.Objects;
  */
 public final class LevenbergMarquardt implements Optimizer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LevenbergMarquardt.class);
     private static final double ACTIVE_EPS = 1e-3;
     private static final double MAX_DAMPING = 1e20;
     private static final double ROUNDING = 1e-15;
 
     private final OptimizerOptions options;
+    private final boolean runningMax;
 
     /** Levenberg–Marquardt with {@link OptimizerOptions#defaults()}. */
     public LevenbergMarquardt() {
@@ -34,7 +38,17 @@ public final class LevenbergMarquardt implements Optimizer {
 
     /** @param options stopping rules */
     public LevenbergMarquardt(OptimizerOptions options) {
+        this(options, false);
+    }
+
+    /**
+     * @param options    stopping rules
+     * @param runningMax true for MINPACK's scaling D = running maximum of diag(JᵀJ) (kept for comparison: one wild
+     *                   Jacobian freezes a variable for the rest of the run), false for the current diag(JᵀJ)
+     */
+    LevenbergMarquardt(OptimizerOptions options, boolean runningMax) {
         this.options = Objects.requireNonNull(options, "options");
+        this.runningMax = runningMax;
     }
 
     /** @return the stopping rules */
@@ -65,6 +79,14 @@ public final class LevenbergMarquardt implements Optimizer {
      */
     public OptimizerResult minimize(LeastSquaresProblem problem, double[] x0) {
         return new Run(problem, x0).run();
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
     }
 
     /** The state of one minimisation (buffers allocated once). */
@@ -132,8 +154,8 @@ public final class LevenbergMarquardt implements Optimizer {
             for (double v : res) {
                 s += v * v;
             }
-            for (double[] row : j) {
-                if (!ProjectedLbfgs.finite(row)) {
+            for (int k = 0; j != null && k < m; k++) {
+                if (!ProjectedLbfgs.finite(j[k])) {
                     lastError = "Jacobian is not finite";
                     return Double.NaN;
                 }
@@ -156,7 +178,9 @@ public final class LevenbergMarquardt implements Optimizer {
             double mu = 1e-3;
             double nu = 2;
             boolean valueConverged = false;
+            boolean stepConverged = false;
             double lastDecrease = Double.NaN;
+            double lastStep = Double.NaN;
             while (true) {
                 double pg = Box.projectedGradientNorm(x, grad, lo, up);
                 if (pg <= options.gradientTolerance()) {
@@ -166,6 +190,11 @@ public final class LevenbergMarquardt implements Optimizer {
                 if (valueConverged) {
                     return result(pg, OptimizerStatus.CONVERGED_VALUE, "relative decrease " + lastDecrease + " ≤ "
                             + options.valueTolerance() + " at iteration " + iterations);
+                }
+                if (stepConverged) {
+                    return result(pg, OptimizerStatus.CONVERGED_STEP, "step norm " + lastStep + " ≤ "
+                            + options.stepTolerance() + "·(‖x‖ + " + options.stepTolerance() + ") at iteration "
+                            + iterations + " (projected gradient norm " + pg + ")");
                 }
                 if (iterations >= options.maxIterations() || evaluations >= options.maxEvaluations()) {
                     return result(pg, OptimizerStatus.MAX_ITERATIONS, (iterations >= options.maxIterations()
@@ -188,12 +217,17 @@ public final class LevenbergMarquardt implements Optimizer {
                             + " is below the rounding of the objective at iteration " + iterations
                             + " (projected gradient norm " + pg + ")");
                 }
-                double newCost = predicted > 0 ? evaluate(xNew, rNew, jacNew) : Double.NaN;
+                double newCost = predicted > 0 ? evaluate(xNew, rNew, null) : Double.NaN;
                 double rho = Double.isFinite(newCost) ? (cost - newCost) / predicted : -1;
-                if (rho > 0) {
+                if (LOG.isDebugEnabled()) {
+                    trace(mu, rho, newCost, pg);
+                }
+                if (rho > 0 && Double.isFinite(evaluate(xNew, rNew, jacNew))) {
                     lastDecrease = (cost - newCost) / Math.max(1.0, Math.max(Math.abs(cost + constant),
                             Math.abs(newCost + constant)));
                     valueConverged = lastDecrease <= options.valueTolerance();
+                    lastStep = norm(h);
+                    stepConverged = lastStep <= options.stepTolerance() * (norm(xNew) + options.stepTolerance());
                     swap();
                     cost = newCost;
                     normalEquations();
@@ -208,7 +242,7 @@ public final class LevenbergMarquardt implements Optimizer {
             }
         }
 
-        /** JᵀJ, Jᵀr and the running-maximum Marquardt scaling at x. */
+        /** JᵀJ, Jᵀr and the Marquardt scaling D = diag(JᵀJ) at x. */
         void normalEquations() {
             for (int a = 0; a < n; a++) {
                 java.util.Arrays.fill(jtj[a], 0.0);
@@ -233,7 +267,7 @@ public final class LevenbergMarquardt implements Optimizer {
                 for (int b = 0; b < a; b++) {
                     jtj[b][a] = jtj[a][b];
                 }
-                scale[a] = Math.max(scale[a], jtj[a][a]);
+                scale[a] = runningMax ? Math.max(scale[a], jtj[a][a]) : jtj[a][a];
             }
         }
 
@@ -299,6 +333,22 @@ public final class LevenbergMarquardt implements Optimizer {
                 jh2 += v * v;
             }
             return -gh - 0.5 * jh2;
+        }
+
+        void trace(double mu, double rho, double newCost, double pg) {
+            double hn = 0;
+            double sc = 0;
+            int nf = 0;
+            StringBuilder ratio = new StringBuilder();
+            for (int a = 0; a < n; a++) {
+                hn += h[a] * h[a];
+                sc += scale[a] * h[a] * h[a];
+                nf += free[a] ? 1 : 0;
+                ratio.append(String.format(" %.1e", scale[a] / Math.max(jtj[a][a], 1e-300)));
+            }
+            LOG.debug(String.format("it %d ev %d f %.6g new %.6g mu %.3e rho %.3f |h| %.3e |Dh| %.3e free %d pg %.3e ratio%s",
+                    iterations, evaluations, cost + constant, newCost + constant, mu, rho, Math.sqrt(hn), Math.sqrt(sc),
+                    nf, pg, ratio));
         }
 
         void swap() {
