@@ -9,14 +9,25 @@ import org.slf4j.LoggerFactory;
  * Levenberg–Marquardt for bound-constrained nonlinear least squares, min ½‖r(x)‖² + c on a box.
  *
  * <p>Each iteration solves the damped normal equations (JᵀJ + μD) h = −Jᵀr on the <em>free</em> variables with a
- * dense Cholesky factorisation, where D = diag(JᵀJ) is Marquardt's scaling (kept as the running maximum of each
- * column's squared norm, as in MINPACK, so the method is invariant to the scaling of the variables). Variables whose
- * bound is within ε = min(10⁻³, ‖P(x − Jᵀr) − x‖∞) and whose gradient points out of the box are held on that bound.
- * The step is projected onto the box; the gain ratio ρ = actual / predicted decrease (predicted from the linear
- * model along the projected step) drives Nielsen's damping update: ρ &gt; 0 accepts and sets
- * μ ← μ·max(1/3, 1 − (2ρ − 1)³), ν ← 2; otherwise μ ← μν, ν ← 2ν. A trial point whose residuals throw or are not
- * finite is rejected like a step with ρ ≤ 0. When the predicted decrease falls below 10⁻¹⁵·½‖r‖² no further progress
- * is possible in floating point and the run stops as {@link OptimizerStatus#CONVERGED_VALUE}. Every trial evaluates residuals and Jacobian together (one evaluation).
+ * dense Cholesky factorisation, where D = diag(JᵀJ) <em>at the current point</em> is Marquardt's scaling (floored at
+ * 10⁻¹² of its largest entry), so the method is invariant to the scaling of the variables. MINPACK's running maximum
+ * of the column norms is deliberately not used: when a column is huge early on (on PEtab problems the σ columns while
+ * σ is near its lower bound, or any column at one wild trial point) the running maximum keeps that variable damped by
+ * its first Jacobian for the rest of the run and the iteration crawls (Boehm_JProteomeRes2014: 1000 iterations ended
+ * at NLL 5·10⁸ from a start this scaling takes to a local optimum in 70). Variables whose bound is within
+ * ε = min(10⁻³, ‖P(x − Jᵀr) − x‖∞) and whose gradient points out of the box are held on that bound. The step is
+ * projected onto the box; the gain ratio ρ = actual / predicted decrease (predicted from the linear model along the
+ * projected step) drives Nielsen's damping update: ρ &gt; 0 accepts and sets μ ← μ·max(1/3, 1 − (2ρ − 1)³), ν ← 2;
+ * otherwise μ ← μν, ν ← 2ν. A trial point evaluates the residuals only; the Jacobian is evaluated once the step is
+ * accepted (a trial whose residuals or Jacobian throw or are not finite is rejected like a step with ρ ≤ 0), so a
+ * rejected step costs one residual evaluation, not a sensitivity solve.
+ *
+ * <p>Stops on the projected-gradient norm ({@link OptimizerStatus#CONVERGED_GRADIENT}), the relative decrease of an
+ * accepted step ({@link OptimizerStatus#CONVERGED_VALUE}), the relative step ‖Δx‖₂ ≤ xtol·(‖x‖₂ + xtol) of an accepted
+ * step ({@link OptimizerStatus#CONVERGED_STEP}, xtol = {@link OptimizerOptions#stepTolerance()}), a predicted decrease
+ * below 10⁻¹⁵·½‖r‖² (no progress possible in floating point; {@link OptimizerStatus#CONVERGED_VALUE}), the iteration
+ * and evaluation limits (every residual evaluation, with or without Jacobian, counts as one), or μ &gt; 10²⁰
+ * ({@link OptimizerStatus#FAILED}). Per-trial μ, ρ, step norms and the number of free variables are logged at DEBUG.
  *
  * <p>As an {@link Optimizer} it accepts only a {@link LeastSquaresObjective}; any other problem is rejected with
  * {@code [fixpoint/NotLeastSquares]}. Stateless: one instance may serve several threads.
@@ -141,7 +152,11 @@ public final class LevenbergMarquardt implements Optimizer {
             free = new boolean[n];
         }
 
-        /** @return ½‖r‖² at xNew into rNew/jacNew, or NaN if the problem threw or gave non-finite numbers */
+        /**
+         * Residuals at {@code at} into {@code res}, and the Jacobian into {@code j} unless it is null.
+         *
+         * @return ½‖r‖², or NaN if the problem threw or gave non-finite numbers (reason in {@link #lastError})
+         */
         double evaluate(double[] at, double[] res, double[][] j) {
             evaluations++;
             try {
@@ -335,6 +350,7 @@ public final class LevenbergMarquardt implements Optimizer {
             return -gh - 0.5 * jh2;
         }
 
+        /** DEBUG line for one trial: μ, ρ, ‖h‖, ‖D^½h‖, free variables, and D_a / (JᵀJ)_aa per variable. */
         void trace(double mu, double rho, double newCost, double pg) {
             double hn = 0;
             double sc = 0;
@@ -346,7 +362,7 @@ public final class LevenbergMarquardt implements Optimizer {
                 nf += free[a] ? 1 : 0;
                 ratio.append(String.format(" %.1e", scale[a] / Math.max(jtj[a][a], 1e-300)));
             }
-            LOG.debug(String.format("it %d ev %d f %.6g new %.6g mu %.3e rho %.3f |h| %.3e |Dh| %.3e free %d pg %.3e ratio%s",
+            LOG.debug(String.format("it %d ev %d f %.6g new %.6g mu %.3e rho %.3f |h| %.3e |D^½h| %.3e free %d pg %.3e D/diag%s",
                     iterations, evaluations, cost + constant, newCost + constant, mu, rho, Math.sqrt(hn), Math.sqrt(sc),
                     nf, pg, ratio));
         }
