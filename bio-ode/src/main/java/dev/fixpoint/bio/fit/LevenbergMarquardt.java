@@ -2,30 +2,45 @@ package dev.fixpoint.bio.fit;
 
 import dev.fixpoint.core.FixpointException;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Levenberg–Marquardt for bound-constrained nonlinear least squares, min ½‖r(x)‖² + c on a box.
  *
  * <p>Each iteration solves the damped normal equations (JᵀJ + μD) h = −Jᵀr on the <em>free</em> variables with a
- * dense Cholesky factorisation, where D = diag(JᵀJ) is Marquardt's scaling (kept as the running maximum of each
- * column's squared norm, as in MINPACK, so the method is invariant to the scaling of the variables). Variables whose
- * bound is within ε = min(10⁻³, ‖P(x − Jᵀr) − x‖∞) and whose gradient points out of the box are held on that bound.
- * The step is projected onto the box; the gain ratio ρ = actual / predicted decrease (predicted from the linear
- * model along the projected step) drives Nielsen's damping update: ρ &gt; 0 accepts and sets
- * μ ← μ·max(1/3, 1 − (2ρ − 1)³), ν ← 2; otherwise μ ← μν, ν ← 2ν. A trial point whose residuals throw or are not
- * finite is rejected like a step with ρ ≤ 0. When the predicted decrease falls below 10⁻¹⁵·½‖r‖² no further progress
- * is possible in floating point and the run stops as {@link OptimizerStatus#CONVERGED_VALUE}. Every trial evaluates residuals and Jacobian together (one evaluation).
+ * dense Cholesky factorisation, where D = diag(JᵀJ) <em>at the current point</em> is Marquardt's scaling (floored at
+ * 10⁻¹² of its largest entry), so the method is invariant to the scaling of the variables. MINPACK's running maximum
+ * of the column norms is deliberately not used: when a column is huge early on (on PEtab problems the σ columns while
+ * σ is near its lower bound, or any column at one wild trial point) the running maximum keeps that variable damped by
+ * its first Jacobian for the rest of the run and the iteration crawls (Boehm_JProteomeRes2014: 1000 iterations ended
+ * at NLL 5·10⁸ from a start this scaling takes to a local optimum in 70). Variables whose bound is within
+ * ε = min(10⁻³, ‖P(x − Jᵀr) − x‖∞) and whose gradient points out of the box are held on that bound. The step is
+ * projected onto the box; the gain ratio ρ = actual / predicted decrease (predicted from the linear model along the
+ * projected step) drives Nielsen's damping update: ρ &gt; 0 accepts and sets μ ← μ·max(1/3, 1 − (2ρ − 1)³), ν ← 2;
+ * otherwise μ ← μν, ν ← 2ν. A trial point evaluates the residuals only; the Jacobian is evaluated once the step is
+ * accepted (a trial whose residuals or Jacobian throw or are not finite is rejected like a step with ρ ≤ 0), so a
+ * rejected step costs one residual evaluation, not a sensitivity solve.
+ *
+ * <p>Stops on the projected-gradient norm ({@link OptimizerStatus#CONVERGED_GRADIENT}), the relative decrease of an
+ * accepted step ({@link OptimizerStatus#CONVERGED_VALUE}), the relative step ‖Δx‖₂ ≤ xtol·(‖x‖₂ + xtol) of an accepted
+ * step ({@link OptimizerStatus#CONVERGED_STEP}, xtol = {@link OptimizerOptions#stepTolerance()}), a predicted decrease
+ * below 10⁻¹⁵·½‖r‖² (no progress possible in floating point; {@link OptimizerStatus#CONVERGED_VALUE}), the iteration
+ * and evaluation limits (every residual evaluation, with or without Jacobian, counts as one), or μ &gt; 10²⁰
+ * ({@link OptimizerStatus#FAILED}). Per-trial μ, ρ, step norms and the number of free variables are logged at DEBUG.
  *
  * <p>As an {@link Optimizer} it accepts only a {@link LeastSquaresObjective}; any other problem is rejected with
  * {@code [fixpoint/NotLeastSquares]}. Stateless: one instance may serve several threads.
  */
 public final class LevenbergMarquardt implements Optimizer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LevenbergMarquardt.class);
     private static final double ACTIVE_EPS = 1e-3;
     private static final double MAX_DAMPING = 1e20;
     private static final double ROUNDING = 1e-15;
 
     private final OptimizerOptions options;
+    private final boolean runningMax;
 
     /** Levenberg–Marquardt with {@link OptimizerOptions#defaults()}. */
     public LevenbergMarquardt() {
@@ -34,7 +49,17 @@ public final class LevenbergMarquardt implements Optimizer {
 
     /** @param options stopping rules */
     public LevenbergMarquardt(OptimizerOptions options) {
+        this(options, false);
+    }
+
+    /**
+     * @param options    stopping rules
+     * @param runningMax true for MINPACK's scaling D = running maximum of diag(JᵀJ) (kept for comparison: one wild
+     *                   Jacobian freezes a variable for the rest of the run), false for the current diag(JᵀJ)
+     */
+    LevenbergMarquardt(OptimizerOptions options, boolean runningMax) {
         this.options = Objects.requireNonNull(options, "options");
+        this.runningMax = runningMax;
     }
 
     /** @return the stopping rules */
@@ -65,6 +90,14 @@ public final class LevenbergMarquardt implements Optimizer {
      */
     public OptimizerResult minimize(LeastSquaresProblem problem, double[] x0) {
         return new Run(problem, x0).run();
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
     }
 
     /** The state of one minimisation (buffers allocated once). */
@@ -119,7 +152,11 @@ public final class LevenbergMarquardt implements Optimizer {
             free = new boolean[n];
         }
 
-        /** @return ½‖r‖² at xNew into rNew/jacNew, or NaN if the problem threw or gave non-finite numbers */
+        /**
+         * Residuals at {@code at} into {@code res}, and the Jacobian into {@code j} unless it is null.
+         *
+         * @return ½‖r‖², or NaN if the problem threw or gave non-finite numbers (reason in {@link #lastError})
+         */
         double evaluate(double[] at, double[] res, double[][] j) {
             evaluations++;
             try {
@@ -132,8 +169,8 @@ public final class LevenbergMarquardt implements Optimizer {
             for (double v : res) {
                 s += v * v;
             }
-            for (double[] row : j) {
-                if (!ProjectedLbfgs.finite(row)) {
+            for (int k = 0; j != null && k < m; k++) {
+                if (!ProjectedLbfgs.finite(j[k])) {
                     lastError = "Jacobian is not finite";
                     return Double.NaN;
                 }
@@ -156,7 +193,9 @@ public final class LevenbergMarquardt implements Optimizer {
             double mu = 1e-3;
             double nu = 2;
             boolean valueConverged = false;
+            boolean stepConverged = false;
             double lastDecrease = Double.NaN;
+            double lastStep = Double.NaN;
             while (true) {
                 double pg = Box.projectedGradientNorm(x, grad, lo, up);
                 if (pg <= options.gradientTolerance()) {
@@ -166,6 +205,11 @@ public final class LevenbergMarquardt implements Optimizer {
                 if (valueConverged) {
                     return result(pg, OptimizerStatus.CONVERGED_VALUE, "relative decrease " + lastDecrease + " ≤ "
                             + options.valueTolerance() + " at iteration " + iterations);
+                }
+                if (stepConverged) {
+                    return result(pg, OptimizerStatus.CONVERGED_STEP, "step norm " + lastStep + " ≤ "
+                            + options.stepTolerance() + "·(‖x‖ + " + options.stepTolerance() + ") at iteration "
+                            + iterations + " (projected gradient norm " + pg + ")");
                 }
                 if (iterations >= options.maxIterations() || evaluations >= options.maxEvaluations()) {
                     return result(pg, OptimizerStatus.MAX_ITERATIONS, (iterations >= options.maxIterations()
@@ -188,12 +232,17 @@ public final class LevenbergMarquardt implements Optimizer {
                             + " is below the rounding of the objective at iteration " + iterations
                             + " (projected gradient norm " + pg + ")");
                 }
-                double newCost = predicted > 0 ? evaluate(xNew, rNew, jacNew) : Double.NaN;
+                double newCost = predicted > 0 ? evaluate(xNew, rNew, null) : Double.NaN;
                 double rho = Double.isFinite(newCost) ? (cost - newCost) / predicted : -1;
-                if (rho > 0) {
+                if (LOG.isDebugEnabled()) {
+                    trace(mu, rho, newCost, pg);
+                }
+                if (rho > 0 && Double.isFinite(evaluate(xNew, rNew, jacNew))) {
                     lastDecrease = (cost - newCost) / Math.max(1.0, Math.max(Math.abs(cost + constant),
                             Math.abs(newCost + constant)));
                     valueConverged = lastDecrease <= options.valueTolerance();
+                    lastStep = norm(h);
+                    stepConverged = lastStep <= options.stepTolerance() * (norm(xNew) + options.stepTolerance());
                     swap();
                     cost = newCost;
                     normalEquations();
@@ -208,7 +257,7 @@ public final class LevenbergMarquardt implements Optimizer {
             }
         }
 
-        /** JᵀJ, Jᵀr and the running-maximum Marquardt scaling at x. */
+        /** JᵀJ, Jᵀr and the Marquardt scaling D = diag(JᵀJ) at x. */
         void normalEquations() {
             for (int a = 0; a < n; a++) {
                 java.util.Arrays.fill(jtj[a], 0.0);
@@ -233,7 +282,7 @@ public final class LevenbergMarquardt implements Optimizer {
                 for (int b = 0; b < a; b++) {
                     jtj[b][a] = jtj[a][b];
                 }
-                scale[a] = Math.max(scale[a], jtj[a][a]);
+                scale[a] = runningMax ? Math.max(scale[a], jtj[a][a]) : jtj[a][a];
             }
         }
 
@@ -299,6 +348,23 @@ public final class LevenbergMarquardt implements Optimizer {
                 jh2 += v * v;
             }
             return -gh - 0.5 * jh2;
+        }
+
+        /** DEBUG line for one trial: μ, ρ, ‖h‖, ‖D^½h‖, free variables, and D_a / (JᵀJ)_aa per variable. */
+        void trace(double mu, double rho, double newCost, double pg) {
+            double hn = 0;
+            double sc = 0;
+            int nf = 0;
+            StringBuilder ratio = new StringBuilder();
+            for (int a = 0; a < n; a++) {
+                hn += h[a] * h[a];
+                sc += scale[a] * h[a] * h[a];
+                nf += free[a] ? 1 : 0;
+                ratio.append(String.format(" %.1e", scale[a] / Math.max(jtj[a][a], 1e-300)));
+            }
+            LOG.debug(String.format("it %d ev %d f %.6g new %.6g mu %.3e rho %.3f |h| %.3e |D^½h| %.3e free %d pg %.3e D/diag%s",
+                    iterations, evaluations, cost + constant, newCost + constant, mu, rho, Math.sqrt(hn), Math.sqrt(sc),
+                    nf, pg, ratio));
         }
 
         void swap() {

@@ -23,8 +23,12 @@ public record OptimizerResult(double[] x, double value, double projectedGradient
         Objects.requireNonNull(message, "message");
     }
 
-    /** @return true when the status is {@link OptimizerStatus#CONVERGED_GRADIENT} or {@link OptimizerStatus#CONVERGED_VALUE} */
+    /**
+     * @return true when the status is {@link OptimizerStatus#CONVERGED_GRADIENT}, {@link OptimizerStatus#CONVERGED_VALUE}
+     *         or {@link OptimizerStatus#CONVERGED_STEP}
+     */
     public boolean converged() {
-        return status == OptimizerStatus.CONVERGED_GRADIENT || status == OptimizerStatus.CONVERGED_VALUE;
+        return status == OptimizerStatus.CONVERGED_GRADIENT || status == OptimizerStatus.CONVERGED_VALUE
+                || status == OptimizerStatus.CONVERGED_STEP;
     }
 }

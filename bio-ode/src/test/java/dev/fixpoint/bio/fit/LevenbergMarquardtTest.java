@@ -118,6 +118,51 @@ class LevenbergMarquardtTest {
         assertTrue(g[1] < 0, "gradient pushes k out of the box: " + g[1]);
     }
 
+    /**
+     * Rejected trials cost residuals only: the Jacobian is evaluated at the start and once per accepted step, never at
+     * a rejected trial point (before the fix every trial evaluated the full Jacobian). The far start makes the
+     * first, undamped steps fail.
+     */
+    @Test
+    void jacobianIsEvaluatedOnlyAtAcceptedPoints() {
+        int[] calls = new int[2];
+        ExponentialDecay p = new ExponentialDecay(new double[] {0, 0, -5}, new double[] {10, 5, 5}) {
+            @Override
+            public void residuals(double[] x, double[] r, double[][] jac) {
+                calls[jac == null ? 0 : 1]++;
+                super.residuals(x, r, jac);
+            }
+        };
+        OptimizerResult r = new LevenbergMarquardt(TIGHT).minimize(p, new double[] {9, 4.5, -4});
+        RESULTS.info("LM exponential decay from a far start: {} after {} iterations, {} residual-only and {} Jacobian "
+                + "evaluations", r.status(), r.iterations(), calls[0], calls[1]);
+        assertTrue(r.converged(), r.message());
+        assertEquals(TRUE[1], r.x()[1], 1e-8);
+        assertEquals(r.iterations() + 1, calls[1], "one Jacobian at the start and one per accepted step");
+        assertTrue(calls[0] > r.iterations(), "some trials were rejected: " + calls[0] + " trials, "
+                + r.iterations() + " accepted");
+        assertEquals(calls[0] + calls[1], r.evaluations());
+    }
+
+    /** With the gradient and value rules off, the relative step rule ‖Δx‖ ≤ xtol·(‖x‖ + xtol) ends the run. */
+    @Test
+    void relativeStepRuleStopsWhenTheGradientRuleIsOff() {
+        ExponentialDecay p = new ExponentialDecay(new double[] {0, 0, -5}, new double[] {10, 5, 5});
+        OptimizerOptions o = OptimizerOptions.defaults().withGradientTolerance(0).withValueTolerance(0)
+                .withStepTolerance(1e-6);
+        OptimizerResult r = new LevenbergMarquardt(o).minimize(p, new double[] {1, 0.1, 0});
+        assertEquals(OptimizerStatus.CONVERGED_STEP, r.status(), r.message());
+        assertTrue(r.converged());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(TRUE[i], r.x()[i], 1e-5, "x[" + i + "]");
+        }
+        OptimizerResult off = new LevenbergMarquardt(o.withStepTolerance(0).withMaxIterations(200)).minimize(p,
+                new double[] {1, 0.1, 0});
+        assertTrue(off.status() != OptimizerStatus.CONVERGED_STEP, off.message());
+        assertThrows(FixpointException.class, () -> o.withStepTolerance(-1));
+        assertThrows(FixpointException.class, () -> o.withStepTolerance(Double.NaN));
+    }
+
     @Test
     void lbfgsOnTheSameObjectiveAgrees() {
         ExponentialDecay p = new ExponentialDecay(new double[] {0, 0, -5}, new double[] {10, 5, 5});
