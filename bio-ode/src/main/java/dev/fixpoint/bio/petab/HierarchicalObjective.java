@@ -249,6 +249,7 @@ public final class HierarchicalObjective {
             PetabProblem.Parameter par = objective.problem().parameters().get(inner.ids.get(j));
             full[innerIndex[j]] = par.scale().toScale(q[j]);
         }
+        nll += objective.negLogPrior(java.util.Arrays.copyOf(full, est.size()), null); // outer priors only (inner have none)
         full[est.size()] = nll;
         return full;
     }

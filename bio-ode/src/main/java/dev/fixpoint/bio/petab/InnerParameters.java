@@ -98,6 +98,10 @@ final class InnerParameters {
                 ip.problems.put(id, "not estimated (estimate = 0)");
                 continue;
             }
+            if (problem.priors().containsKey(id)) {
+                ip.problems.put(id, "it has an objective prior (the closed forms assume a flat prior)");
+                continue;
+            }
             if (model.contains(id)) {
                 ip.problems.put(id, "it is a model parameter or is set by the condition table, so it changes the dynamics");
                 continue;

@@ -88,6 +88,14 @@ class PetabPriorTest {
         }
         FixpointException e = assertThrows(FixpointException.class, f::residualCount);
         assertEquals("NotLeastSquares", e.id());
+        // hierarchical mode: priors of outer parameters are part of its value; a parameter with a prior is not inner
+        HierarchicalObjective h = HierarchicalObjective.auto(f);
+        assertEquals(List.of("sd_pSTAT5A_rel", "sd_pSTAT5B_rel", "sd_rSTAT5A_rel"), h.inner());
+        double[] outer = h.nominalOuter();
+        assertEquals(f.value(h.full(outer)), h.value(outer), 1e-9);
+        FixpointException notInner = assertThrows(FixpointException.class,
+                () -> HierarchicalObjective.of(f, List.of("Epo_degradation_BaF3")));
+        assertTrue(notInner.getMessage().contains("prior"), notInner.getMessage());
     }
 
     @Test
