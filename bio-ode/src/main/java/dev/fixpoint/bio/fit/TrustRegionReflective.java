@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An interior trust-region reflective method for box-constrained minimisation (Coleman and Li 1994, 1996), in the
- * style of Fides (Fröhlich and Sorger 2022), with a Gauss–Newton, structured-secant or BFGS Hessian.
+ * style of Fides (Fröhlich and Sorger 2022), with a Gauss–Newton, structured-secant, hybrid or BFGS Hessian.
  *
  * <p>Each iteration works in the affine-scaled variables ŝ = D⁻¹p with D = diag(|v|^½), where v_i is the distance to
  * the bound the gradient points at (x_i − u_i if g_i &lt; 0, x_i − l_i if g_i ≥ 0; |v_i| = 1 when that bound is
@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hessians ({@link Hessian}): for a {@link LeastSquaresObjective} the Gauss–Newton JᵀJ (default), or JᵀJ + A with
  * A a structured-secant (BFGS-type) correction for the residual curvature Σ r_k∇²r_k, updated from
- * y# = (J₊ − J)ᵀr₊ (Dennis, Gay and Welsch's choice); for any other {@link BoundedProblem} a dense BFGS matrix
+ * y# = (J₊ − J)ᵀr₊ (Dennis, Gay and Welsch's choice) and sized by min(1, |sᵀy#| / |sᵀAs|) before each update
+ * (Dennis and Walker), or the hybrid of both that switches from JᵀJ to JᵀJ + A once Gauss–Newton stalls (on
+ * Boehm_JProteomeRes2014 pure GN crawls along curved valleys near local optima); for any other {@link BoundedProblem} a dense BFGS matrix
  * (scaled by yᵀy/sᵀy before its first update, pairs with sᵀy ≤ 10⁻¹²‖s‖‖y‖ skipped). For least squares a trial
  * point evaluates the residuals only; the Jacobian is computed once the step is accepted.
  *
@@ -46,8 +48,18 @@ public final class TrustRegionReflective implements Optimizer {
         /** JᵀJ + A, A a BFGS-type structured-secant correction (least squares; otherwise {@link #BFGS}). */
         STRUCTURED_SECANT,
         /** A dense BFGS approximation from gradient differences (any problem). */
-        BFGS
+        BFGS,
+        /**
+         * Gauss–Newton until it stalls — the objective fell by less than 1 % (relative, floor 1) over the last
+         * {@value TrustRegionReflective#STALL_WINDOW} accepted iterations — then JᵀJ + A as {@link #STRUCTURED_SECANT},
+         * with A updated from the first iteration on (least squares; otherwise {@link #BFGS}).
+         */
+        HYBRID
     }
+
+    /** Accepted iterations over which {@link Hessian#HYBRID} measures the decrease of Gauss–Newton. */
+    static final int STALL_WINDOW = 10;
+    private static final double STALL_DECREASE = 1e-2;
 
     private final OptimizerOptions options;
     private final Hessian hessian;
@@ -150,6 +162,8 @@ public final class TrustRegionReflective implements Optimizer {
         double delta = 1.0;
         int iterations;
         boolean bfgsScaled;
+        boolean switched;
+        final double[] history = new double[STALL_WINDOW + 1];
 
         Run(Model model, Hessian kind, double[] lower, double[] upper, double[] x0) {
             this.model = model;
@@ -189,6 +203,7 @@ public final class TrustRegionReflective implements Optimizer {
                         OptimizerStatus.FAILED, "objective cannot be evaluated at the start: " + model.lastError);
             }
             hessianAtAcceptedPoint();
+            history[0] = f;
             boolean valueConverged = false;
             boolean stepConverged = false;
             double lastDecrease = Double.NaN;
@@ -263,6 +278,16 @@ public final class TrustRegionReflective implements Optimizer {
                         gNew = t;
                         f = fAcc;
                         iterations++;
+                        if (kind == Hessian.HYBRID && !switched) {
+                            history[iterations % history.length] = f;
+                            double old = history[(iterations + 1) % history.length];
+                            if (iterations >= STALL_WINDOW
+                                    && old - f < STALL_DECREASE * Math.max(1, Math.abs(f))) {
+                                switched = true;
+                                LOG.debug("Gauss–Newton stalled at iteration {} (f {} → {} over {} iterations); "
+                                        + "adding the structured-secant correction", iterations, old, f, STALL_WINDOW);
+                            }
+                        }
                         hessianAtAcceptedPoint();
                     } else {
                         rho = -1;
@@ -291,7 +316,7 @@ public final class TrustRegionReflective implements Optimizer {
                 return;
             }
             ((Model.Residuals) model).gaussNewton(b);
-            if (kind == Hessian.STRUCTURED_SECANT) {
+            if (kind == Hessian.STRUCTURED_SECANT || switched) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         b[i][j] += correction[i][j];

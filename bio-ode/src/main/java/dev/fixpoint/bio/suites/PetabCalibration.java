@@ -81,7 +81,7 @@ final class PetabCalibration {
         return switch (s.optimizer()) {
             case "lbfgs" -> new ProjectedLbfgs(o, 10);
             case "lm" -> new LevenbergMarquardt(o);
-            case "trust" -> new TrustRegionReflective(o);
+            case "trust" -> new TrustRegionReflective(o, TrustRegionReflective.Hessian.HYBRID);
             default -> throw new FixpointException("InvalidOption", "optimizer '" + s.optimizer() + "', expected lbfgs, lm or trust");
         };
     }
