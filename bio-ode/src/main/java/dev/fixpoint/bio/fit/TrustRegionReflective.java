@@ -158,6 +158,8 @@ public final class TrustRegionReflective implements Optimizer {
         final double[] cand;
         final double[] dir;
         final double[] work;
+        final double[] best;
+        final double[] zero;
         double f;
         double delta = 1.0;
         int iterations;
@@ -187,6 +189,8 @@ public final class TrustRegionReflective implements Optimizer {
             cand = new double[n];
             dir = new double[n];
             work = new double[n];
+            best = new double[n];
+            zero = new double[n];
             for (int i = 0; i < n; i++) {
                 b[i][i] = 1.0;
             }
@@ -424,12 +428,11 @@ public final class TrustRegionReflective implements Optimizer {
             for (int i = 0; i < n; i++) {
                 p[i] = d[i] * sHat[i];
             }
-            double tau = boundaryFraction(p, zeros());
+            double tau = boundaryFraction(p, zero);
             if (tau >= 1) {
                 return psi(p);
             }
             // candidate 1: truncated
-            double[] best = new double[n];
             for (int i = 0; i < n; i++) {
                 best[i] = theta * tau * p[i];
             }
@@ -457,7 +460,7 @@ public final class TrustRegionReflective implements Optimizer {
             for (int i = 0; i < n; i++) {
                 dir[i] = -d[i] * d[i] * g[i];
             }
-            double cauchy = lineMinimum(zeros(), dir, theta);
+            double cauchy = lineMinimum(zero, dir, theta);
             if (cauchy > 0) {
                 for (int i = 0; i < n; i++) {
                     work[i] = cauchy * dir[i];
@@ -470,10 +473,6 @@ public final class TrustRegionReflective implements Optimizer {
             }
             System.arraycopy(best, 0, p, 0, n);
             return bestPsi;
-        }
-
-        double[] zeros() {
-            return new double[n];
         }
 
         /** ψ(p) = gᵀp + ½(pᵀBp + Σ c_i p_i²), the scaled model expressed in the unscaled step. */
