@@ -14,6 +14,7 @@ import dev.fixpoint.bio.fit.ProfileLikelihood;
 import dev.fixpoint.bio.fit.ProfileOptions;
 import dev.fixpoint.bio.fit.ProjectedLbfgs;
 import dev.fixpoint.bio.fit.StartResult;
+import dev.fixpoint.bio.fit.TrustRegionReflective;
 import dev.fixpoint.bio.ode.OdeOptions;
 import dev.fixpoint.bio.petab.HierarchicalObjective;
 import dev.fixpoint.bio.petab.PetabBoundedProblem;
@@ -63,7 +64,7 @@ final class PetabCalibration {
     }
 
     static Supplier<BoundedProblem> problems(PetabProblem problem, Settings s) {
-        if (s.optimizer().equals("lm")) {
+        if (s.optimizer().equals("lm") || s.optimizer().equals("trust")) {
             return () -> new LeastSquaresObjective(problem(problem, s).leastSquares());
         }
         return () -> problem(problem, s);
@@ -80,7 +81,8 @@ final class PetabCalibration {
         return switch (s.optimizer()) {
             case "lbfgs" -> new ProjectedLbfgs(o, 10);
             case "lm" -> new LevenbergMarquardt(o);
-            default -> throw new FixpointException("InvalidOption", "optimizer '" + s.optimizer() + "', expected lbfgs or lm");
+            case "trust" -> new TrustRegionReflective(o, TrustRegionReflective.Hessian.HYBRID);
+            default -> throw new FixpointException("InvalidOption", "optimizer '" + s.optimizer() + "', expected lbfgs, lm or trust");
         };
     }
 

@@ -41,8 +41,9 @@ public final class PetabSuite implements Suite {
                         "built-in problem (" + String.join(", ", BenchmarkProblems.names()) + ") or path of a PEtab YAML file"),
                 SuiteParameter.integer("starts", 100, 1, 100000, "Latin-hypercube starts"),
                 SuiteParameter.integer("seed", 1, 0, Long.MAX_VALUE, "seed of the Latin-hypercube sample"),
-                SuiteParameter.choice("optimizer", "lbfgs", List.of("lbfgs", "lm"),
-                        "local optimiser: bounded L-BFGS, or Levenberg–Marquardt on the residuals (normal noise, not hierarchical)"),
+                SuiteParameter.choice("optimizer", "lbfgs", List.of("lbfgs", "lm", "trust"),
+                        "local optimiser: bounded L-BFGS, or on the residuals (normal noise, not hierarchical) "
+                                + "Levenberg–Marquardt or a trust-region reflective method (Gauss–Newton, structured secant once GN stalls)"),
                 SuiteParameter.flag("hierarchical", false, "solve noise, scaling and offset parameters analytically"),
                 SuiteParameter.choice("gradient", "adjoint", List.of("adjoint", "forward"), "gradient method"),
                 SuiteParameter.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024, "parallel starts"),
