@@ -192,29 +192,12 @@ public final class LevenbergMarquardt implements Optimizer {
             normalEquations();
             double mu = 1e-3;
             double nu = 2;
-            boolean valueConverged = false;
-            boolean stepConverged = false;
-            double lastDecrease = Double.NaN;
-            double lastStep = Double.NaN;
+            StoppingRules stopping = new StoppingRules(options);
             while (true) {
                 double pg = Box.projectedGradientNorm(x, grad, lo, up);
-                if (pg <= options.gradientTolerance()) {
-                    return result(pg, OptimizerStatus.CONVERGED_GRADIENT, "projected gradient norm " + pg + " ≤ "
-                            + options.gradientTolerance() + " after " + iterations + " iterations");
-                }
-                if (valueConverged) {
-                    return result(pg, OptimizerStatus.CONVERGED_VALUE, "relative decrease " + lastDecrease + " ≤ "
-                            + options.valueTolerance() + " at iteration " + iterations);
-                }
-                if (stepConverged) {
-                    return result(pg, OptimizerStatus.CONVERGED_STEP, "step norm " + lastStep + " ≤ "
-                            + options.stepTolerance() + "·(‖x‖ + " + options.stepTolerance() + ") at iteration "
-                            + iterations + " (projected gradient norm " + pg + ")");
-                }
-                if (iterations >= options.maxIterations() || evaluations >= options.maxEvaluations()) {
-                    return result(pg, OptimizerStatus.MAX_ITERATIONS, (iterations >= options.maxIterations()
-                            ? "iteration limit " + options.maxIterations() : "evaluation limit " + options.maxEvaluations())
-                            + " reached (projected gradient norm " + pg + ")");
+                StoppingRules.Stop stop = stopping.check(pg, iterations, evaluations);
+                if (stop != null) {
+                    return result(pg, stop.status(), stop.message());
                 }
                 if (mu > MAX_DAMPING) {
                     return result(pg, OptimizerStatus.FAILED, "damping μ grew beyond " + MAX_DAMPING
@@ -238,11 +221,9 @@ public final class LevenbergMarquardt implements Optimizer {
                     trace(mu, rho, newCost, pg);
                 }
                 if (rho > 0 && Double.isFinite(evaluate(xNew, rNew, jacNew))) {
-                    lastDecrease = (cost - newCost) / Math.max(1.0, Math.max(Math.abs(cost + constant),
-                            Math.abs(newCost + constant)));
-                    valueConverged = lastDecrease <= options.valueTolerance();
-                    lastStep = norm(h);
-                    stepConverged = lastStep <= options.stepTolerance() * (norm(xNew) + options.stepTolerance());
+                    stopping.acceptedDecrease((cost - newCost) / Math.max(1.0, Math.max(Math.abs(cost + constant),
+                            Math.abs(newCost + constant))));
+                    stopping.acceptedStep(norm(h), norm(xNew));
                     swap();
                     cost = newCost;
                     normalEquations();

@@ -109,25 +109,12 @@ public final class ProjectedLbfgs implements Optimizer {
                 return new OptimizerResult(x.clone(), f, Double.NaN, 0, evaluations, OptimizerStatus.FAILED,
                         "objective or gradient is not finite at the start (value = " + f + ")");
             }
-            boolean valueConverged = false;
-            double lastDecrease = Double.NaN;
+            StoppingRules stopping = new StoppingRules(options); // no step rule: L-BFGS stops on gradient and value
             while (true) {
                 double pg = Box.projectedGradientNorm(x, g, lo, up);
-                if (pg <= options.gradientTolerance()) {
-                    return result(pg, OptimizerStatus.CONVERGED_GRADIENT, "projected gradient norm " + pg + " ≤ "
-                            + options.gradientTolerance() + " after " + iterations + " iterations");
-                }
-                if (valueConverged) {
-                    return result(pg, OptimizerStatus.CONVERGED_VALUE, "relative decrease " + lastDecrease + " ≤ "
-                            + options.valueTolerance() + " at iteration " + iterations);
-                }
-                if (iterations >= options.maxIterations()) {
-                    return result(pg, OptimizerStatus.MAX_ITERATIONS, "iteration limit " + options.maxIterations()
-                            + " reached (projected gradient norm " + pg + ")");
-                }
-                if (evaluations >= options.maxEvaluations()) {
-                    return result(pg, OptimizerStatus.MAX_ITERATIONS, "evaluation limit " + options.maxEvaluations()
-                            + " reached (projected gradient norm " + pg + ")");
+                StoppingRules.Stop stop = stopping.check(pg, iterations, evaluations);
+                if (stop != null) {
+                    return result(pg, stop.status(), stop.message());
                 }
                 double eps = Math.min(ACTIVE_EPS, pg);
                 for (int i = 0; i < n; i++) {
@@ -154,8 +141,7 @@ public final class ProjectedLbfgs implements Optimizer {
                 storePair();
                 System.arraycopy(xNew, 0, x, 0, n);
                 System.arraycopy(gNew, 0, g, 0, n);
-                lastDecrease = (fOld - f) / Math.max(1.0, Math.max(Math.abs(fOld), Math.abs(f)));
-                valueConverged = lastDecrease <= options.valueTolerance();
+                stopping.acceptedDecrease((fOld - f) / Math.max(1.0, Math.max(Math.abs(fOld), Math.abs(f))));
             }
         }
 

@@ -208,29 +208,12 @@ public final class TrustRegionReflective implements Optimizer {
             }
             hessianAtAcceptedPoint();
             history[0] = f;
-            boolean valueConverged = false;
-            boolean stepConverged = false;
-            double lastDecrease = Double.NaN;
-            double lastStep = Double.NaN;
+            StoppingRules stopping = new StoppingRules(options);
             while (true) {
                 double pg = Box.projectedGradientNorm(x, g, lo, up);
-                if (pg <= options.gradientTolerance()) {
-                    return result(pg, OptimizerStatus.CONVERGED_GRADIENT, "projected gradient norm " + pg + " ≤ "
-                            + options.gradientTolerance() + " after " + iterations + " iterations");
-                }
-                if (valueConverged) {
-                    return result(pg, OptimizerStatus.CONVERGED_VALUE, "relative decrease " + lastDecrease + " ≤ "
-                            + options.valueTolerance() + " at iteration " + iterations);
-                }
-                if (stepConverged) {
-                    return result(pg, OptimizerStatus.CONVERGED_STEP, "step norm " + lastStep + " ≤ "
-                            + options.stepTolerance() + "·(‖x‖ + " + options.stepTolerance() + ") at iteration "
-                            + iterations + " (projected gradient norm " + pg + ")");
-                }
-                if (iterations >= options.maxIterations() || model.evaluations >= options.maxEvaluations()) {
-                    return result(pg, OptimizerStatus.MAX_ITERATIONS, (iterations >= options.maxIterations()
-                            ? "iteration limit " + options.maxIterations() : "evaluation limit "
-                            + options.maxEvaluations()) + " reached (projected gradient norm " + pg + ")");
+                StoppingRules.Stop stop = stopping.check(pg, iterations, model.evaluations);
+                if (stop != null) {
+                    return result(pg, stop.status(), stop.message());
                 }
                 double theta = Math.max(0.95, 1 - pg);
                 double predicted = step(theta);
@@ -268,10 +251,8 @@ public final class TrustRegionReflective implements Optimizer {
                     double fAcc = model.accept(xNew, gNew);
                     if (Double.isFinite(fAcc) && ProjectedLbfgs.finite(gNew)) {
                         accepted = true;
-                        lastDecrease = (f - fAcc) / Math.max(1.0, Math.max(Math.abs(f), Math.abs(fAcc)));
-                        valueConverged = lastDecrease <= options.valueTolerance();
-                        lastStep = norm(p);
-                        stepConverged = lastStep <= options.stepTolerance() * (norm(xNew) + options.stepTolerance());
+                        stopping.acceptedDecrease((f - fAcc) / Math.max(1.0, Math.max(Math.abs(f), Math.abs(fAcc))));
+                        stopping.acceptedStep(norm(p), norm(xNew));
                         updateHessian();
                         model.commit();
                         double[] t = x;
